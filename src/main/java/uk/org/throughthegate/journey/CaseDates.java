@@ -1,0 +1,34 @@
+package uk.org.throughthegate.journey;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/** Reads a journey's ISO date variables and turns days into the instants the engine's timers need. */
+final class CaseDates {
+
+    /** A task is due by the end of the working day. */
+    static final LocalTime END_OF_WORKING_DAY = LocalTime.of(17, 0);
+
+    private CaseDates() {
+    }
+
+    static LocalDate get(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        if (value == null) {
+            throw new IllegalStateException("the journey has no date '" + name + "'");
+        }
+        return LocalDate.parse(value.toString());
+    }
+
+    static Date endOfWorkingDay(LocalDate day, ZoneId zone) {
+        return Date.from(day.atTime(END_OF_WORKING_DAY).atZone(zone).toInstant());
+    }
+
+    static Date startOfDay(LocalDate day, ZoneId zone) {
+        return Date.from(day.atStartOfDay(zone).toInstant());
+    }
+}

@@ -1,0 +1,17 @@
+package uk.org.throughthegate.journey;
+
+import java.time.LocalDate;
+
+/** The facts recorded when a child enters custody, once checked. */
+public record CustodyEntry(
+        String caseReference,
+        LocalDate dateOfBirth,
+        String sentenceType,
+        int sentenceLengthMonths,
+        LocalDate sentenceDate,
+        LocalDate releaseDate,
+        LocalDate licenceEndDate,
+        String homeYot,
+        String establishment,
+        String consortium) {
+}

@@ -1,0 +1,64 @@
+package uk.org.throughthegate.journey;
+
+import static uk.org.throughthegate.journey.JourneyProcess.*;
+
+import java.time.ZoneId;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+import uk.org.throughthegate.journey.CustodyEntryRefused.FieldError;
+import uk.org.throughthegate.standards.ConsortiumStandards;
+
+/**
+ * Runs when a journey starts: refuses a wrong custody entry (no journey is created, as the start
+ * transaction rolls back), otherwise records the checked facts, the consortium and the teams.
+ */
+@Component("custodyEntry")
+class CustodyEntryListener implements ExecutionListener {
+
+    private final ConsortiumStandards standards;
+    private final ZoneId zone;
+
+    CustodyEntryListener(ConsortiumStandards standards, ZoneId caseTimeZone) {
+        this.standards = standards;
+        this.zone = caseTimeZone;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        var runtime = execution.getProcessEngineServices().getRuntimeService();
+        CustodyEntry entry = new CustodyEntryValidator(standards,
+                reference -> runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
+                        .processInstanceBusinessKey(reference).active().count()
+                        + runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
+                        .processInstanceBusinessKey(reference).suspended().count() > 0,
+                zone).validate(execution.getVariables());
+
+        String businessKey = execution.getProcessBusinessKey();
+        if (businessKey != null && !businessKey.isBlank() && !businessKey.equals(entry.caseReference())) {
+            throw new CustodyEntryRefused(List.of(new FieldError(CASE_REFERENCE,
+                    "'" + entry.caseReference() + "' differs from the business key '" + businessKey
+                            + "'; leave the business key empty or give the case reference")));
+        }
+        execution.setProcessBusinessKey(entry.caseReference());
+        execution.setVariable(CASE_REFERENCE, entry.caseReference());
+        execution.setVariable(DATE_OF_BIRTH, entry.dateOfBirth().toString());
+        execution.setVariable(SENTENCE_TYPE, entry.sentenceType());
+        execution.setVariable(SENTENCE_LENGTH_MONTHS, entry.sentenceLengthMonths());
+        execution.setVariable(SENTENCE_DATE, entry.sentenceDate().toString());
+        execution.setVariable(RELEASE_DATE, entry.releaseDate().toString());
+        execution.setVariable(LICENCE_END_DATE, entry.licenceEndDate().toString());
+        execution.setVariable(HOME_YOT, entry.homeYot());
+        execution.setVariable(ESTABLISHMENT, entry.establishment());
+        execution.setVariable(CONSORTIUM, entry.consortium());
+        execution.setVariable(YOT_TEAM, Teams.yot(entry.homeYot()));
+        execution.setVariable(CUSTODY_TEAM, Teams.custody(entry.establishment()));
+        execution.setVariable(PM_TEAM, Teams.projectManagers(entry.consortium()));
+        for (Pathway pathway : Pathway.values()) {
+            execution.setVariable(pathway.variable(), PathwayStatus.NOT_STARTED.value());
+        }
+    }
+}

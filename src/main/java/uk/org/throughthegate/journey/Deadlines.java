@@ -1,0 +1,66 @@
+package uk.org.throughthegate.journey;
+
+import static uk.org.throughthegate.journey.JourneyProcess.*;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+import uk.org.throughthegate.standards.ConsortiumStandards;
+
+/**
+ * The bean the models' timer, due-date and multi-instance expressions call, as
+ * {@code ${deadlines.dueAt(ipmDue)}}. Schedules read the consortium standards when they are
+ * needed, so they follow the latest table and the case's current dates.
+ */
+@Component("deadlines")
+public class Deadlines {
+
+    private final ConsortiumStandards standards;
+    private final ZoneId zone;
+
+    Deadlines(ConsortiumStandards standards, ZoneId caseTimeZone) {
+        this.standards = standards;
+        this.zone = caseTimeZone;
+    }
+
+    /** When a task due on this day is late: the end of that working day. */
+    public Date dueAt(String isoDate) {
+        return CaseDates.endOfWorkingDay(LocalDate.parse(isoDate), zone);
+    }
+
+    /** The start of a day, when a task scheduled for that day appears. */
+    public Date startOf(String isoDate) {
+        return CaseDates.startOfDay(LocalDate.parse(isoDate), zone);
+    }
+
+    /** When a task due on this day opens: the standard notice in working days before it. */
+    public Date opens(DelegateExecution execution, String isoDate) {
+        return CaseDates.startOfDay(schedule(execution).opens(LocalDate.parse(isoDate)), zone);
+    }
+
+    public List<String> supervisionAppointments(DelegateExecution execution) {
+        return iso(schedule(execution).supervisionAppointments(
+                CaseDates.get(execution, RELEASE_DATE), CaseDates.get(execution, LICENCE_END_DATE)));
+    }
+
+    public List<String> exitCheckIns(DelegateExecution execution) {
+        return iso(schedule(execution).exitCheckIns(CaseDates.get(execution, LICENCE_END_DATE)));
+    }
+
+    public List<String> feedbackDates(DelegateExecution execution) {
+        return iso(schedule(execution).feedbackDates(CaseDates.get(execution, RELEASE_DATE)));
+    }
+
+    JourneySchedule schedule(DelegateExecution execution) {
+        return new JourneySchedule(standards.standardsFor((String) execution.getVariable(CONSORTIUM)));
+    }
+
+    private static List<String> iso(List<LocalDate> dates) {
+        return dates.stream().map(LocalDate::toString).toList();
+    }
+}

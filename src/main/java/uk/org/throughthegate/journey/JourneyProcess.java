@@ -1,0 +1,36 @@
+package uk.org.throughthegate.journey;
+
+/** Names shared by the resettlement-journey model, its delegates and its tests. */
+public final class JourneyProcess {
+
+    public static final String KEY = "resettlement-journey";
+
+    // The custody-entry contract (start variables)
+    public static final String CASE_REFERENCE = "caseReference";
+    public static final String DATE_OF_BIRTH = "dateOfBirth";
+    public static final String SENTENCE_TYPE = "sentenceType";
+    public static final String SENTENCE_LENGTH_MONTHS = "sentenceLengthMonths";
+    public static final String SENTENCE_DATE = "sentenceDate";
+    public static final String RELEASE_DATE = "releaseDate";
+    public static final String LICENCE_END_DATE = "licenceEndDate";
+    public static final String HOME_YOT = "homeYot";
+    public static final String ESTABLISHMENT = "establishment";
+
+    // Derived at custody entry
+    public static final String CONSORTIUM = "consortium";
+    public static final String YOT_TEAM = "yotTeam";
+    public static final String CUSTODY_TEAM = "custodyTeam";
+    public static final String PM_TEAM = "pmTeam";
+
+    // Deadlines (ISO dates, due by the end of the working day)
+    public static final String IPM_DUE = "ipmDue";
+    public static final String ACCOMMODATION_DUE = "accommodationDue";
+    public static final String ETE_DUE = "eteDue";
+    public static final String HANDOVER_DUE = "handoverDue";
+    public static final String PRE_RELEASE_REVIEW_DUE = "preReleaseReviewDue";
+    public static final String NEXT_REVIEW_DUE = "nextReviewDue";
+    public static final String REVIEW_BEFORE_RELEASE = "reviewBeforeRelease";
+
+    private JourneyProcess() {
+    }
+}

@@ -1,0 +1,23 @@
+package uk.org.throughthegate.journey;
+
+/**
+ * Candidate-group ids of the teams on a case. A task goes to the team of this case (its home YOT,
+ * its establishment, its consortium's project managers), never to every YOT.
+ */
+public final class Teams {
+
+    private Teams() {
+    }
+
+    public static String yot(String homeYot) {
+        return "yot-" + homeYot;
+    }
+
+    public static String custody(String establishment) {
+        return "custody-" + establishment;
+    }
+
+    public static String projectManagers(String consortium) {
+        return "pm-" + consortium;
+    }
+}

@@ -1,0 +1,89 @@
+package uk.org.throughthegate.standards;
+
+import java.time.Period;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+
+/**
+ * Reads the decision tables a process owner edits: which consortium a YOT belongs to, each
+ * consortium's standards, and the secure establishments. Always the latest deployed version, so
+ * a changed table applies to every deadline computed after it is deployed.
+ */
+public class ConsortiumStandards implements ReferenceData {
+
+    public static final String HOME_YOT_DECISION = "home-yot-consortium";
+    public static final String STANDARDS_DECISION = "consortium-standards";
+    public static final String ESTABLISHMENT_DECISION = "secure-establishment";
+
+    private final DecisionService decisions;
+
+    public ConsortiumStandards(DecisionService decisions) {
+        this.decisions = decisions;
+    }
+
+    @Override
+    public Optional<HomeYot> homeYot(String yot) {
+        return single(HOME_YOT_DECISION, "homeYot", yot).map(r -> new HomeYot(yot,
+                r.getEntry("yotName"), r.getEntry("consortium"), r.getEntry("consortiumName")));
+    }
+
+    @Override
+    public Optional<Establishment> establishment(String id) {
+        return single(ESTABLISHMENT_DECISION, "establishment", id).map(r -> new Establishment(id,
+                r.getEntry("establishmentName"), r.getEntry("establishmentType")));
+    }
+
+    public Standards standardsFor(String consortium) {
+        DmnDecisionResultEntries r = single(STANDARDS_DECISION, "consortium", consortium).orElseThrow(() ->
+                new IllegalStateException("the consortium standards table has no row for '" + consortium
+                        + "' and no default row"));
+        return new Standards(
+                number(r, "ipmWorkingDays"),
+                period(r, "accommodationLead"),
+                Boolean.TRUE.equals(r.getEntry("temporaryAccommodationAccepted")),
+                number(r, "handoverWorkingDays"),
+                period(r, "reviewInterval"),
+                number(r, "preReleaseReviewWorkingDays"),
+                number(r, "taskNoticeWorkingDays"),
+                number(r, "rotlDecisionWorkingDays"),
+                number(r, "supervisionIntensiveWeeks"),
+                period(r, "supervisionIntensiveInterval"),
+                period(r, "supervisionInterval"),
+                Standards.numbers(r.getEntry("exitCheckInWeeks")),
+                Standards.numbers(r.getEntry("feedbackMonths")));
+    }
+
+    private Optional<DmnDecisionResultEntries> single(String decision, String input, Object value) {
+        var result = decisions.evaluateDecisionByKey(decision)
+                .variables(Variables.createVariables().putValue(input, value))
+                .evaluate();
+        return Optional.ofNullable(result.getFirstResult());
+    }
+
+    private static int number(DmnDecisionResultEntries r, String name) {
+        Object value = r.getEntry(name);
+        if (!(value instanceof Number n)) {
+            throw new IllegalStateException("consortium standard '" + name + "' is not a number: " + value);
+        }
+        return n.intValue();
+    }
+
+    private static Period period(DmnDecisionResultEntries r, String name) {
+        Object value = r.getEntry(name);
+        try {
+            return Period.parse(String.valueOf(value));
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("consortium standard '" + name + "' is not an ISO period such as P2W: "
+                    + value, e);
+        }
+    }
+
+    public record HomeYot(String id, String name, String consortium, String consortiumName) {
+    }
+
+    public record Establishment(String id, String name, String type) {
+    }
+}

@@ -1,0 +1,14 @@
+package uk.org.throughthegate.standards;
+
+import java.util.Optional;
+
+import uk.org.throughthegate.standards.ConsortiumStandards.Establishment;
+import uk.org.throughthegate.standards.ConsortiumStandards.HomeYot;
+
+/** The YOTs and establishments a case can name, as the process owner's tables list them. */
+public interface ReferenceData {
+
+    Optional<HomeYot> homeYot(String id);
+
+    Optional<Establishment> establishment(String id);
+}

@@ -1,0 +1,83 @@
+package uk.org.throughthegate.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+
+/** Test vocabulary for a journey: a case's custody entry, its tasks and its timers. */
+public final class JourneyScenario {
+
+    static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    private JourneyScenario() {
+    }
+
+    /** A Lewisham child in Feltham on an 8-month DTO sentenced on Friday 18 December 2026. */
+    public static Map<String, Object> lewishamCase(String reference) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("caseReference", reference);
+        v.put("dateOfBirth", "2010-05-05");
+        v.put("sentenceType", "DTO");
+        v.put("sentenceLengthMonths", 8);
+        v.put("sentenceDate", "2026-12-18");
+        v.put("releaseDate", "2027-04-01");
+        v.put("homeYot", "lewisham");
+        v.put("establishment", "feltham");
+        return v;
+    }
+
+    public static ProcessInstance start(ProcessEngine engine, Map<String, Object> variables) {
+        return engine.getRuntimeService().startProcessInstanceByKey(JourneyProcess.KEY, variables);
+    }
+
+    public static Task task(ProcessEngine engine, ProcessInstance journey, String taskDefinitionKey) {
+        Task t = engine.getTaskService().createTaskQuery().processInstanceId(journey.getId())
+                .taskDefinitionKey(taskDefinitionKey).singleResult();
+        assertThat(t).as("open task %s", taskDefinitionKey).isNotNull();
+        return t;
+    }
+
+    public static void complete(ProcessEngine engine, ProcessInstance journey, String taskDefinitionKey,
+            Object... keyValues) {
+        Map<String, Object> vars = new HashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            vars.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        engine.getTaskService().complete(task(engine, journey, taskDefinitionKey).getId(), vars);
+    }
+
+    public static Job timer(ProcessEngine engine, ProcessInstance journey, String activityId) {
+        Job job = engine.getManagementService().createJobQuery().processInstanceId(journey.getId())
+                .activityId(activityId).singleResult();
+        assertThat(job).as("timer %s", activityId).isNotNull();
+        return job;
+    }
+
+    /** Fires a timer as the job executor would when its time comes. */
+    public static void fire(ProcessEngine engine, ProcessInstance journey, String activityId) {
+        engine.getManagementService().executeJob(timer(engine, journey, activityId).getId());
+    }
+
+    public static Date at(String isoDateTime) {
+        return Date.from(LocalDateTime.parse(isoDateTime).atZone(LONDON).toInstant());
+    }
+
+    /** 17:00 London time: the end of the working day a task is due. */
+    public static Date endOfDay(String isoDate) {
+        return Date.from(LocalDate.parse(isoDate).atTime(17, 0).atZone(LONDON).toInstant());
+    }
+
+    public static Date startOfDay(String isoDate) {
+        return Date.from(LocalDate.parse(isoDate).atStartOfDay(LONDON).toInstant());
+    }
+}
