@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -81,6 +83,177 @@ class ResettlementJourneyProcessTest {
         complete(engine, journey, "Task_CloseJourney", "journeyOutcome", "settled");
 
         assertThat(journey).isEnded().hasPassed("End_JourneyClosed");
+    }
+
+    @ParameterizedTest(name = "{0} needs support: {1} then {2}")
+    @CsvSource({
+            "accommodation, Task_ProposeAccommodation:provider-accommodation, Task_ConfirmAccommodation:yot-lewisham",
+            "ete, Task_ArrangeEtePlace:provider-ete, Task_ConfirmEtePlace:yot-lewisham",
+            "health, Task_ArrangeHealthSupport:provider-health, ",
+            "substanceMisuse, Task_ArrangeSubstanceMisuseSupport:provider-substance-misuse, ",
+            "families, Task_ArrangeFamilySupport:provider-families, ",
+            "finance, Task_ArrangeFinanceAndId:custody-feltham, ",
+            "caseManagement, Task_PlanCaseManagement:yot-lewisham, "})
+    void aPathwayThatNeedsSupportGetsItsOwnTasksForItsOwnTeams(String pathway, String first, String second) {
+        ProcessInstance journey = planned("LEW-PATH-" + pathway.toUpperCase(), pathway);
+        assertThat(journey).variables().containsEntry(pathway + "Pathway", "in-progress");
+        for (String step : second == null ? List.of(first) : List.of(first, second)) {
+            String[] taskAndGroup = step.split(":");
+            assertThat(journey).isWaitingAt(taskAndGroup[0]);
+            assertThat(task(engine, journey, taskAndGroup[0])).hasCandidateGroup(taskAndGroup[1]);
+            Assertions.assertThat(candidateGroups(task(engine, journey, taskAndGroup[0]).getId()))
+                    .as("only this case's team").containsExactly(taskAndGroup[1]);
+            engine.getTaskService().complete(task(engine, journey, taskAndGroup[0]).getId());
+        }
+        assertThat(journey).isWaitingAt("Task_AgreeResettlementPlan");
+        assertThat(journey).variables().containsEntry(pathway + "Pathway", "done")
+                .containsEntry("healthPathway", pathway.equals("health") ? "done" : "support-not-required");
+    }
+
+    @Test
+    void whenNoPathwayNeedsSupportThePlanIsAgreedStraightAway() {
+        ProcessInstance journey = planned("LEW-NO-NEEDS", null);
+        assertThat(journey).isWaitingAt("Task_AgreeResettlementPlan");
+        assertThat(journey).variables().containsEntry("accommodationPathway", "support-not-required");
+    }
+
+    @Test
+    void theInitialPlanningMeetingIsDueTenWorkingDaysAfterSentenceSkippingChristmasAndNewYear() {
+        ProcessInstance journey = start(engine, lewishamCase("LEW-IPM-DUE"));
+        complete(engine, journey, "Task_RecordConsent", "consentToShare", "given");
+
+        assertThat(journey).variables().containsEntry("ipmDue", "2027-01-06");
+        Assertions.assertThat(task(engine, journey, "Task_HoldInitialPlanningMeeting").getDueDate())
+                .isEqualTo(endOfDay("2027-01-06"));
+        Assertions.assertThat(timer(engine, journey, "Timer_InitialPlanningMeetingLate").getDuedate())
+                .isEqualTo(endOfDay("2027-01-06"));
+    }
+
+    @ParameterizedTest(name = "{0} ({1}): accommodation confirmed by {2}")
+    @CsvSource({
+            "lewisham, south-london, 2027-02-18",
+            "leeds, south-west-yorkshire, 2027-03-01",
+            "hackney, north-east-london, 2027-03-18",
+            "derby, east-midlands, 2027-03-18"})
+    void accommodationIsDueTheConsortiumsLeadTimeBeforeRelease(String yot, String consortium, String due) {
+        var entry = lewishamCase("ACC-" + yot.toUpperCase());
+        entry.put("homeYot", yot);
+        ProcessInstance journey = planned(entry, "accommodation");
+
+        assertThat(journey).variables().containsEntry("consortium", consortium).containsEntry("accommodationDue", due);
+        Assertions.assertThat(task(engine, journey, "Task_ProposeAccommodation").getDueDate()).isEqualTo(endOfDay(due));
+        Assertions.assertThat(timer(engine, journey, "Timer_AccommodationLate").getDuedate()).isEqualTo(endOfDay(due));
+        assertThat(task(engine, journey, "Task_ProposeAccommodation")).hasCandidateGroup("provider-accommodation");
+        engine.getTaskService().complete(task(engine, journey, "Task_ProposeAccommodation").getId());
+        assertThat(task(engine, journey, "Task_ConfirmAccommodation")).hasCandidateGroup("yot-" + yot);
+    }
+
+    @Test
+    void theHandoverPackIsDueTenWorkingDaysBeforeReleaseSkippingEaster() {
+        ProcessInstance journey = start(engine, lewishamCase("LEW-HANDOVER"));
+
+        assertThat(journey).variables().containsEntry("handoverDue", "2027-03-16");
+        Assertions.assertThat(timer(engine, journey, "Timer_HandoverOpens").getDuedate())
+                .as("the handover task opens ten working days before it is due").isEqualTo(startOfDay("2027-03-02"));
+        fire(engine, journey, "Timer_HandoverOpens");
+        assertThat(task(engine, journey, "Task_PrepareHandoverPack")).hasCandidateGroup("custody-feltham")
+                .hasDueDate(endOfDay("2027-03-16"));
+        engine.getTaskService().complete(task(engine, journey, "Task_PrepareHandoverPack").getId());
+        assertThat(task(engine, journey, "Task_ConfirmHandoverReceived")).hasCandidateGroup("yot-lewisham")
+                .hasDueDate(endOfDay("2027-03-16"));
+        Assertions.assertThat(timer(engine, journey, "Timer_HandoverLate").getDuedate()).isEqualTo(endOfDay("2027-03-16"));
+    }
+
+    @Test
+    void theReviewBeforeReleaseIsTheLastReviewInCustody() {
+        var entry = lewishamCase("LEW-REVIEWS");
+        entry.put("sentenceLengthMonths", 24);
+        entry.put("releaseDate", "2027-12-17");
+        ProcessInstance journey = start(engine, entry);
+
+        for (String due : List.of("2027-03-18", "2027-06-18", "2027-09-18")) {
+            assertThat(journey).variables().containsEntry("nextReviewDue", due).containsEntry("reviewBeforeRelease", false);
+            fire(engine, journey, "Timer_ReviewMeetingOpens");
+            assertThat(task(engine, journey, "Task_HoldReviewMeeting")).hasDueDate(endOfDay(due));
+            engine.getTaskService().complete(task(engine, journey, "Task_HoldReviewMeeting").getId());
+        }
+        assertThat(journey).variables().containsEntry("nextReviewDue", "2027-12-03").containsEntry("reviewBeforeRelease", true);
+        fire(engine, journey, "Timer_ReviewMeetingOpens");
+        engine.getTaskService().complete(task(engine, journey, "Task_HoldReviewMeeting").getId());
+        Assertions.assertThat(engine.getManagementService().createJobQuery().processInstanceId(journey.getId())
+                .activityId("Timer_ReviewMeetingOpens").count()).as("no review after the one before release").isZero();
+    }
+
+    @Test
+    void releaseComesOnTheReleaseDateEvenWhenCustodyWorkIsUnfinished() {
+        ProcessInstance journey = start(engine, lewishamCase("LEW-RELEASE"));
+        Assertions.assertThat(timer(engine, journey, "Timer_ReleaseDateReached").getDuedate()).isEqualTo(startOfDay("2027-04-01"));
+
+        fire(engine, journey, "Timer_ReleaseDateReached");
+
+        assertThat(task(engine, journey, "Task_ReleaseDayContact")).hasCandidateGroup("yot-lewisham")
+                .hasDueDate(endOfDay("2027-04-01"));
+        assertThat(journey).isNotWaitingAt("Timer_HandoverOpens", "Timer_ReviewMeetingOpens");
+        assertThat(journey).isWaitingAt("Task_RecordConsent");
+    }
+
+    @Test
+    void aMissedDeadlineRaisesAFollowUpForTheProjectManagersAndKeepsTheLateTask() {
+        ProcessInstance journey = start(engine, lewishamCase("LEW-LATE-IPM"));
+        complete(engine, journey, "Task_RecordConsent", "consentToShare", "given");
+
+        fire(engine, journey, "Timer_InitialPlanningMeetingLate");
+
+        assertThat(journey).isWaitingAt("Task_HoldInitialPlanningMeeting", "Task_FollowUpLateInitialPlanningMeeting");
+        var followUp = task(engine, journey, "Task_FollowUpLateInitialPlanningMeeting");
+        assertThat(followUp).hasCandidateGroup("pm-south-london");
+        Assertions.assertThat(engine.getTaskService().getVariables(followUp.getId()))
+                .containsEntry("lateStep", "Initial planning meeting").containsEntry("lateDue", "2027-01-06");
+        complete(engine, journey, "Task_FollowUpLateInitialPlanningMeeting", "followUpAction", "chased");
+        assertThat(journey).isWaitingAt("Task_HoldInitialPlanningMeeting");
+    }
+
+    @Test
+    void aMissedAppointmentOpensANonComplianceReviewAndAnAttendedOneDoesNot() {
+        ProcessInstance journey = start(engine, lewishamCase("LEW-MISSED"));
+        fire(engine, journey, "Timer_ReleaseDateReached");
+        complete(engine, journey, "Task_ReleaseDayContact", "releaseDayContact", "met-at-gate");
+
+        Assertions.assertThat(timer(engine, journey, "Timer_AppointmentDay").getDuedate()).isEqualTo(startOfDay("2027-04-08"));
+        fire(engine, journey, "Timer_AppointmentDay");
+        complete(engine, journey, "Task_RecordSupervisionAppointment", "appointmentOutcome", "attended");
+        assertThat(journey).isNotWaitingAt("Task_ReviewNonCompliance");
+
+        fire(engine, journey, "Timer_AppointmentDay");
+        assertThat(task(engine, journey, "Task_RecordSupervisionAppointment")).hasDueDate(endOfDay("2027-04-15"));
+        complete(engine, journey, "Task_RecordSupervisionAppointment", "appointmentOutcome", "missed");
+        assertThat(task(engine, journey, "Task_ReviewNonCompliance")).hasCandidateGroup("yot-lewisham");
+        complete(engine, journey, "Task_ReviewNonCompliance", "nonComplianceOutcome", "warning", "nonComplianceReason", "ill");
+        Assertions.assertThat(timer(engine, journey, "Timer_AppointmentDay").getDuedate()).isEqualTo(startOfDay("2027-04-22"));
+    }
+
+    ProcessInstance planned(String reference, String pathwayNeedingSupport) {
+        return planned(lewishamCase(reference), pathwayNeedingSupport);
+    }
+
+    /** Consent, meeting and needs done; only the given pathway (or none) needs support. */
+    ProcessInstance planned(Map<String, Object> entry, String pathwayNeedingSupport) {
+        ProcessInstance journey = start(engine, entry);
+        complete(engine, journey, "Task_RecordConsent", "consentToShare", "given");
+        complete(engine, journey, "Task_HoldInitialPlanningMeeting", "ipmHeldOn", "2027-01-05");
+        Object[] needs = needs("support-not-required");
+        for (int i = 0; i < needs.length; i += 2) {
+            if (needs[i].equals(pathwayNeedingSupport + "Pathway")) {
+                needs[i + 1] = "support-required";
+            }
+        }
+        complete(engine, journey, "Task_AssessNeeds", needs);
+        return journey;
+    }
+
+    List<String> candidateGroups(String taskId) {
+        return engine.getTaskService().getIdentityLinksForTask(taskId).stream()
+                .filter(l -> "candidate".equals(l.getType())).map(IdentityLink::getGroupId).toList();
     }
 
     static Object[] needs(String status) {
