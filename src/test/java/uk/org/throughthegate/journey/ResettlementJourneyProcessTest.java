@@ -32,57 +32,7 @@ class ResettlementJourneyProcessTest {
 
     @Test
     void aJourneyRunsFromCustodyEntryToAClosedTaperedExit() {
-        ProcessInstance journey = start(engine, lewishamCase("LEW-HAPPY-1"));
-
-        assertThat(journey).isWaitingAt("Task_RecordConsent");
-        assertThat(task(engine, journey, "Task_RecordConsent")).hasCandidateGroup("yot-lewisham");
-        complete(engine, journey, "Task_RecordConsent", "consentToShare", "given");
-        assertThat(task(engine, journey, "Task_HoldInitialPlanningMeeting"))
-                .hasCandidateGroup("custody-feltham").hasCandidateGroup("yot-lewisham");
-        complete(engine, journey, "Task_HoldInitialPlanningMeeting", "ipmHeldOn", "2027-01-05", "ipmAttendance", "YOT, custody");
-        complete(engine, journey, "Task_AssessNeeds", needs("support-required"));
-        complete(engine, journey, "Task_ProposeAccommodation", "accommodationType", "family-home", "proposedAccommodation", "home");
-        complete(engine, journey, "Task_ConfirmAccommodation", "accommodationConfirmed", true);
-        complete(engine, journey, "Task_ArrangeEtePlace", "eteProvider", "College", "eteStartDate", "2027-04-02");
-        complete(engine, journey, "Task_ConfirmEtePlace", "eteConfirmed", true);
-        complete(engine, journey, "Task_ArrangeHealthSupport", "gpRegistered", "yes", "healthSupport", "CAMHS");
-        complete(engine, journey, "Task_ArrangeSubstanceMisuseSupport", "substanceMisuseSupport", "service");
-        complete(engine, journey, "Task_ArrangeFamilySupport", "familySupport", "FFT");
-        complete(engine, journey, "Task_ArrangeFinanceAndId", "idInPlace", true);
-        complete(engine, journey, "Task_PlanCaseManagement", "caseManagementPlan", "plan");
-        complete(engine, journey, "Task_AgreeResettlementPlan", "planAgreedOn", "2027-01-20");
-        assertThat(journey).variables().containsEntry("accommodationPathway", "done").containsEntry("financePathway", "done");
-
-        fire(engine, journey, "Timer_ReviewMeetingOpens");
-        complete(engine, journey, "Task_HoldReviewMeeting", "reviewHeldOn", "2027-03-16");
-        fire(engine, journey, "Timer_HandoverOpens");
-        complete(engine, journey, "Task_PrepareHandoverPack", "handoverSentOn", "2027-03-10");
-        complete(engine, journey, "Task_ConfirmHandoverReceived", "handoverReceived", true);
-        assertThat(journey).isWaitingAt("Timer_ReleaseDate");
-        fire(engine, journey, "Timer_ReleaseDate");
-        complete(engine, journey, "Task_ReleaseDayContact", "releaseDayContact", "met-at-gate");
-
-        int appointments = 0;
-        while (engine.getManagementService().createJobQuery().processInstanceId(journey.getId())
-                .activityId("Timer_AppointmentDay").count() > 0) {
-            fire(engine, journey, "Timer_AppointmentDay");
-            complete(engine, journey, "Task_RecordSupervisionAppointment", "appointmentOutcome", "attended");
-            appointments++;
-        }
-        Assertions.assertThat(appointments).as("weekly for 12 weeks from 1 April 2027, then fortnightly to licence end on 18 August 2027").isEqualTo(15);
-        for (int i = 0; i < 2; i++) {
-            fire(engine, journey, "Timer_FeedbackDay");
-            complete(engine, journey, "Task_RecordFeedback", "feedbackGiven", "given");
-        }
-        fire(engine, journey, "Timer_LicenceEnds");
-        complete(engine, journey, "Task_AgreeExitPlan", "exitPlan", "taper");
-        for (int i = 0; i < 3; i++) {
-            fire(engine, journey, "Timer_CheckInDay");
-            complete(engine, journey, "Task_TaperedCheckIn", "checkInOutcome", "in-touch");
-        }
-        complete(engine, journey, "Task_CloseJourney", "journeyOutcome", "settled");
-
-        assertThat(journey).isEnded().hasPassed("End_JourneyClosed");
+        WholeJourney.walk(engine, "LEW-HAPPY-1");
     }
 
     @ParameterizedTest(name = "{0} needs support: {1} then {2}")

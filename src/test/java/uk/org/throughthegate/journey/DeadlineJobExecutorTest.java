@@ -1,0 +1,50 @@
+package uk.org.throughthegate.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static uk.org.throughthegate.journey.JourneyScenario.*;
+
+import java.time.Duration;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Deadlines fired by the real job executor, as in production, with the engine's clock moved
+ * instead of waiting: the boundary timers must work through the executor, not only when a test
+ * executes their job.
+ */
+@SpringBootTest(properties = {"camunda.bpm.job-execution.enabled=true", "camunda.bpm.job-execution.max-wait=500"})
+@ActiveProfiles("test")
+class DeadlineJobExecutorTest {
+
+    @Autowired
+    ProcessEngine engine;
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void theDayAfterALateInitialPlanningMeetingTheProjectManagersHaveAFollowUp() {
+        ClockUtil.setCurrentTime(at("2027-01-06T16:00"));
+        var journey = start(engine, lewishamCase("LEW-EXECUTOR"));
+        complete(engine, journey, "Task_RecordConsent", "consentToShare", "given");
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(journey.getId())
+                .taskCandidateGroup("pm-south-london").count()).as("not late before 17:00 on the due day").isZero();
+
+        ClockUtil.setCurrentTime(at("2027-01-07T09:00"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(engine.getTaskService().createTaskQuery()
+                .processInstanceId(journey.getId()).taskDefinitionKey("Task_FollowUpLateInitialPlanningMeeting")
+                .taskCandidateGroup("pm-south-london").count()).isEqualTo(1));
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(journey.getId())
+                .taskDefinitionKey("Task_HoldInitialPlanningMeeting").count()).as("the late task stays open").isEqualTo(1);
+    }
+}

@@ -1,0 +1,139 @@
+package uk.org.throughthegate.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Reads every file in bpmn/ and forms/ as a process owner would leave them and fails on what a
+ * practitioner would trip over in Tasklist: a task without a form, a form that does not exist, a
+ * task for nobody, an element the Modeler cannot show.
+ */
+class ModelsTest {
+
+    static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
+    final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void everyUserTaskHasAnExistingFormAndACandidateGroup() throws IOException {
+        Set<String> forms = formIds();
+        List<String> problems = new ArrayList<>();
+        for (Path file : files("bpmn", ".bpmn")) {
+            BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+            for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+                String where = file.getFileName() + " " + task.getId();
+                if (task.getCamundaCandidateGroups() == null || task.getCamundaCandidateGroups().isBlank()) {
+                    problems.add(where + " has no candidate group");
+                }
+                String ref = task.getAttributeValueNs(CAMUNDA, "formRef");
+                if (ref == null) {
+                    problems.add(where + " has no form");
+                } else if (!forms.contains(ref)) {
+                    problems.add(where + " refers to form '" + ref + "', which no file in forms/ defines");
+                }
+            }
+            for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
+                String ref = start.getAttributeValueNs(CAMUNDA, "formRef");
+                if (ref != null && !forms.contains(ref)) {
+                    problems.add(file.getFileName() + " " + start.getId() + " refers to missing form '" + ref + "'");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void everyProcessIsNamedAfterItsFileHasAHistoryTimeToLiveAndEveryElementANameAndAShape() throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (Path file : files("bpmn", ".bpmn")) {
+            BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+            Set<String> shapes = new HashSet<>();
+            model.getModelElementsByType(BpmnShape.class).forEach(s -> shapes.add(s.getBpmnElement().getId()));
+            for (Process process : model.getModelElementsByType(Process.class)) {
+                if (!file.getFileName().toString().equals(process.getId() + ".bpmn")) {
+                    problems.add(file.getFileName() + " defines process " + process.getId());
+                }
+                if (process.getCamundaHistoryTimeToLiveString() == null) {
+                    problems.add(process.getId() + " has no history time to live");
+                }
+            }
+            for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+                if (node.getName() == null || node.getName().isBlank()) {
+                    problems.add(file.getFileName() + " " + node.getId() + " has no name");
+                }
+                if (!shapes.contains(node.getId())) {
+                    problems.add(file.getFileName() + " " + node.getId() + " has no diagram shape");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void everyFormIsValidJsonNamedAfterItsIdAndEveryInputHasAKeyAndALabel() throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (Path file : files("forms", ".form")) {
+            JsonNode form = json.readTree(file.toFile());
+            if (!file.getFileName().toString().equals(form.path("id").asText() + ".form")) {
+                problems.add(file.getFileName() + " has id " + form.path("id").asText());
+            }
+            for (JsonNode c : form.path("components")) {
+                String type = c.path("type").asText();
+                if (type.equals("text")) {
+                    continue;
+                }
+                if (c.path("key").asText().isBlank()) {
+                    problems.add(file.getFileName() + " " + c.path("id").asText() + " has no key");
+                }
+                if (c.path("label").asText().isBlank() && c.path("dateLabel").asText().isBlank()) {
+                    problems.add(file.getFileName() + " " + c.path("key").asText() + " has no label");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void noFormAsksForOrShowsAName() throws IOException {
+        for (Path file : files("forms", ".form")) {
+            String text = Files.readString(file).toLowerCase();
+            assertThat(text).as(file.getFileName().toString())
+                    .doesNotContain("\"key\": \"name\"", "firstname", "lastname", "surname", "childname", "{{name}}");
+        }
+    }
+
+    Set<String> formIds() throws IOException {
+        Set<String> ids = new HashSet<>();
+        for (Path file : files("forms", ".form")) {
+            ids.add(json.readTree(file.toFile()).path("id").asText());
+        }
+        return ids;
+    }
+
+    static List<Path> files(String dir, String suffix) throws IOException {
+        try (Stream<Path> s = Files.list(Path.of(dir))) {
+            List<Path> found = s.filter(p -> p.toString().endsWith(suffix)).sorted().toList();
+            assertThat(found).as("files in " + dir).isNotEmpty();
+            return found;
+        }
+    }
+}
