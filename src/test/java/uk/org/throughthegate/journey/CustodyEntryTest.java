@@ -128,6 +128,19 @@ class CustodyEntryTest {
         assertNoJourneyFor("LEW-ENGINE-REST");
     }
 
+    @Test
+    void theEngineRestApiRefusesATaskCompletionMissingAnAnswerAndTheTaskStaysOpen() {
+        var journey = JourneyScenario.start(engine, lewishamCase("LEW-REST-TASK"));
+        String taskId = JourneyScenario.task(engine, journey, "Task_RecordConsent").getId();
+
+        var response = post("/engine-rest/task/" + taskId + "/complete", Map.of("variables", Map.of()));
+
+        assertThat(response.getStatusCode().isError()).isTrue();
+        assertThat(response.getBody().get("message").toString())
+                .contains("'Consent to share information' (consentToShare) is required");
+        assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+    }
+
     void assertNoJourneyFor(String reference) {
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference).count())
                 .isZero();

@@ -14,6 +14,8 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 
+import uk.org.throughthegate.taskform.FormAnswers;
+
 /** Test vocabulary for a journey: a case's custody entry, its tasks and its timers. */
 public final class JourneyScenario {
 
@@ -47,13 +49,18 @@ public final class JourneyScenario {
         return t;
     }
 
+    /**
+     * Completes a task as its team would in Tasklist: every required field of its form answered,
+     * with the given answers (key, value, key, value...) where the scenario cares.
+     */
     public static void complete(ProcessEngine engine, ProcessInstance journey, String taskDefinitionKey,
             Object... keyValues) {
-        Map<String, Object> vars = new HashMap<>();
+        String taskId = task(engine, journey, taskDefinitionKey).getId();
+        Map<String, Object> vars = FormAnswers.requiredFor(engine, taskId);
         for (int i = 0; i < keyValues.length; i += 2) {
             vars.put((String) keyValues[i], keyValues[i + 1]);
         }
-        engine.getTaskService().complete(task(engine, journey, taskDefinitionKey).getId(), vars);
+        engine.getTaskService().complete(taskId, vars);
     }
 
     public static Job timer(ProcessEngine engine, ProcessInstance journey, String activityId) {

@@ -1,5 +1,7 @@
 package uk.org.throughthegate.journey;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import org.assertj.core.api.Assertions;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 import static uk.org.throughthegate.journey.JourneyScenario.*;
@@ -17,6 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+
+import uk.org.throughthegate.taskform.TaskInputRefused;
 
 @SpringBootTest
 @ActiveProfiles("test")
@@ -53,7 +57,7 @@ class ResettlementJourneyProcessTest {
             assertThat(task(engine, journey, taskAndGroup[0])).hasCandidateGroup(taskAndGroup[1]);
             Assertions.assertThat(candidateGroups(task(engine, journey, taskAndGroup[0]).getId()))
                     .as("only this case's team").containsExactly(taskAndGroup[1]);
-            engine.getTaskService().complete(task(engine, journey, taskAndGroup[0]).getId());
+            complete(engine, journey, taskAndGroup[0]);
         }
         assertThat(journey).isWaitingAt("Task_AgreeResettlementPlan");
         assertThat(journey).variables().containsEntry(pathway + "Pathway", "done")
@@ -94,7 +98,7 @@ class ResettlementJourneyProcessTest {
         Assertions.assertThat(task(engine, journey, "Task_ProposeAccommodation").getDueDate()).isEqualTo(endOfDay(due));
         Assertions.assertThat(timer(engine, journey, "Timer_AccommodationLate").getDuedate()).isEqualTo(endOfDay(due));
         assertThat(task(engine, journey, "Task_ProposeAccommodation")).hasCandidateGroup("provider-accommodation");
-        engine.getTaskService().complete(task(engine, journey, "Task_ProposeAccommodation").getId());
+        complete(engine, journey, "Task_ProposeAccommodation");
         assertThat(task(engine, journey, "Task_ConfirmAccommodation")).hasCandidateGroup("yot-" + yot);
     }
 
@@ -108,7 +112,7 @@ class ResettlementJourneyProcessTest {
         fire(engine, journey, "Timer_HandoverOpens");
         assertThat(task(engine, journey, "Task_PrepareHandoverPack")).hasCandidateGroup("custody-feltham")
                 .hasDueDate(endOfDay("2027-03-16"));
-        engine.getTaskService().complete(task(engine, journey, "Task_PrepareHandoverPack").getId());
+        complete(engine, journey, "Task_PrepareHandoverPack");
         assertThat(task(engine, journey, "Task_ConfirmHandoverReceived")).hasCandidateGroup("yot-lewisham")
                 .hasDueDate(endOfDay("2027-03-16"));
         Assertions.assertThat(timer(engine, journey, "Timer_HandoverLate").getDuedate()).isEqualTo(endOfDay("2027-03-16"));
@@ -125,11 +129,11 @@ class ResettlementJourneyProcessTest {
             assertThat(journey).variables().containsEntry("nextReviewDue", due).containsEntry("reviewBeforeRelease", false);
             fire(engine, journey, "Timer_ReviewMeetingOpens");
             assertThat(task(engine, journey, "Task_HoldReviewMeeting")).hasDueDate(endOfDay(due));
-            engine.getTaskService().complete(task(engine, journey, "Task_HoldReviewMeeting").getId());
+            complete(engine, journey, "Task_HoldReviewMeeting");
         }
         assertThat(journey).variables().containsEntry("nextReviewDue", "2027-12-03").containsEntry("reviewBeforeRelease", true);
         fire(engine, journey, "Timer_ReviewMeetingOpens");
-        engine.getTaskService().complete(task(engine, journey, "Task_HoldReviewMeeting").getId());
+        complete(engine, journey, "Task_HoldReviewMeeting");
         Assertions.assertThat(engine.getManagementService().createJobQuery().processInstanceId(journey.getId())
                 .activityId("Timer_ReviewMeetingOpens").count()).as("no review after the one before release").isZero();
     }
@@ -180,6 +184,62 @@ class ResettlementJourneyProcessTest {
         assertThat(task(engine, journey, "Task_ReviewNonCompliance")).hasCandidateGroup("yot-lewisham");
         complete(engine, journey, "Task_ReviewNonCompliance", "nonComplianceOutcome", "warning", "nonComplianceReason", "ill");
         Assertions.assertThat(timer(engine, journey, "Timer_AppointmentDay").getDuedate()).isEqualTo(startOfDay("2027-04-22"));
+    }
+
+    @Test
+    void aCompletionWithoutARequiredAnswerIsRefusedAndTheTaskStaysOpen() {
+        ProcessInstance journey = start(engine, lewishamCase("LEW-MISSING"));
+        String consent = task(engine, journey, "Task_RecordConsent").getId();
+
+        assertThatThrownBy(() -> engine.getTaskService().complete(consent, Map.of("consentToShare", "maybe")))
+                .hasRootCauseInstanceOf(TaskInputRefused.class)
+                .hasMessageContaining("Cannot complete 'Record consent to share information' for case LEW-MISSING")
+                .hasMessageContaining("'Consent to share information' (consentToShare) cannot be 'maybe'; it is one of given, refused");
+        assertThatThrownBy(() -> engine.getTaskService().complete(consent))
+                .hasMessageContaining("'Consent to share information' (consentToShare) is required");
+
+        assertThat(journey).isWaitingAt("Task_RecordConsent");
+        Assertions.assertThat(engine.getRuntimeService().getVariable(journey.getId(), "consentToShare"))
+                .as("nothing of the refused answer is kept").isNull();
+    }
+
+    @Test
+    void anEarlierAppointmentsAnswerNeverStandsInForTheNextOne() {
+        ProcessInstance journey = start(engine, lewishamCase("LEW-STALE"));
+        fire(engine, journey, "Timer_ReleaseDateReached");
+        complete(engine, journey, "Task_ReleaseDayContact");
+        fire(engine, journey, "Timer_AppointmentDay");
+        complete(engine, journey, "Task_RecordSupervisionAppointment", "appointmentOutcome", "attended");
+        fire(engine, journey, "Timer_AppointmentDay");
+
+        assertThatThrownBy(() -> engine.getTaskService().complete(task(engine, journey, "Task_RecordSupervisionAppointment").getId()))
+                .hasMessageContaining("'Appointment' (appointmentOutcome) is required");
+    }
+
+    @Test
+    void southAndWestYorkshireCannotConfirmTemporaryAccommodationSoTheProviderProposesAgain() {
+        var entry = lewishamCase("LEE-TEMPORARY");
+        entry.put("homeYot", "leeds");
+        ProcessInstance journey = planned(entry, "accommodation");
+        complete(engine, journey, "Task_ProposeAccommodation", "accommodationType", "temporary");
+
+        assertThatThrownBy(() -> complete(engine, journey, "Task_ConfirmAccommodation", "accommodationDecision", "confirmed"))
+                .hasRootCauseInstanceOf(TaskInputRefused.class)
+                .hasMessageContaining("does not allow release to temporary accommodation");
+
+        complete(engine, journey, "Task_ConfirmAccommodation", "accommodationDecision", "not-suitable");
+        assertThat(task(engine, journey, "Task_ProposeAccommodation")).hasCandidateGroup("provider-accommodation");
+        complete(engine, journey, "Task_ProposeAccommodation", "accommodationType", "supported-accommodation");
+        complete(engine, journey, "Task_ConfirmAccommodation", "accommodationDecision", "confirmed");
+        assertThat(journey).variables().containsEntry("accommodationPathway", "done");
+    }
+
+    @Test
+    void southLondonMayConfirmTemporaryAccommodation() {
+        ProcessInstance journey = planned("LEW-TEMPORARY", "accommodation");
+        complete(engine, journey, "Task_ProposeAccommodation", "accommodationType", "temporary");
+        complete(engine, journey, "Task_ConfirmAccommodation", "accommodationDecision", "confirmed");
+        assertThat(journey).isWaitingAt("Task_AgreeResettlementPlan");
     }
 
     ProcessInstance planned(String reference, String pathwayNeedingSupport) {

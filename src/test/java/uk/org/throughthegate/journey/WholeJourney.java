@@ -25,7 +25,7 @@ final class WholeJourney {
         complete(engine, journey, "Task_HoldInitialPlanningMeeting", "ipmHeldOn", "2027-01-05", "ipmAttendance", "YOT, custody");
         complete(engine, journey, "Task_AssessNeeds", needs("support-required"));
         complete(engine, journey, "Task_ProposeAccommodation", "accommodationType", "family-home", "proposedAccommodation", "home");
-        complete(engine, journey, "Task_ConfirmAccommodation", "accommodationConfirmed", true);
+        complete(engine, journey, "Task_ConfirmAccommodation", "accommodationDecision", "confirmed");
         complete(engine, journey, "Task_ArrangeEtePlace", "eteProvider", "College", "eteStartDate", "2027-04-02");
         complete(engine, journey, "Task_ConfirmEtePlace", "eteConfirmed", true);
         complete(engine, journey, "Task_ArrangeHealthSupport", "gpRegistered", "yes", "healthSupport", "CAMHS");

@@ -1,0 +1,39 @@
+package uk.org.throughthegate.taskform;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Checks what a task's completion carries against its form: required inputs given (a required
+ * checkbox ticked), choices among the form's values, patterns matched. The same rules Tasklist
+ * applies in the browser, applied again for every other client.
+ */
+public final class SubmissionCheck {
+
+    private SubmissionCheck() {
+    }
+
+    public static List<String> problems(List<FormField> fields, Map<String, Object> submitted) {
+        List<String> problems = new ArrayList<>();
+        for (FormField f : fields) {
+            Object value = submitted.get(f.key());
+            boolean empty = value == null || value.toString().isBlank();
+            if (f.required() && (empty || ("checkbox".equals(f.type()) && !Boolean.TRUE.equals(value)))) {
+                problems.add("'" + f.label() + "' (" + f.key() + ") is required");
+                continue;
+            }
+            if (empty) {
+                continue;
+            }
+            if (f.isChoice() && !f.values().contains(value.toString())) {
+                problems.add("'" + f.label() + "' (" + f.key() + ") cannot be '" + value + "'; it is one of "
+                        + String.join(", ", f.values()));
+            } else if (f.pattern() != null && !Pattern.compile(f.pattern()).matcher(value.toString()).find()) {
+                problems.add("'" + f.label() + "' (" + f.key() + ") '" + value + "' is not in the expected form");
+            }
+        }
+        return problems;
+    }
+}
