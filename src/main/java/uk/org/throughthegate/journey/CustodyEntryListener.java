@@ -57,6 +57,10 @@ class CustodyEntryListener implements ExecutionListener {
         execution.setVariable(YOT_TEAM, Teams.yot(entry.homeYot()));
         execution.setVariable(CUSTODY_TEAM, Teams.custody(entry.establishment()));
         execution.setVariable(PM_TEAM, Teams.projectManagers(entry.consortium()));
+        execution.setVariable(IN_CUSTODY, true);
+        for (String count : List.of(ROTL_REQUESTED, ROTL_APPROVED, ROTL_REFUSED, ROTL_TAKEN)) {
+            execution.setVariable(count, 0);
+        }
         for (Pathway pathway : Pathway.values()) {
             execution.setVariable(pathway.variable(), PathwayStatus.NOT_STARTED.value());
         }

@@ -31,6 +31,14 @@ public final class JourneyProcess {
     public static final String NEXT_REVIEW_DUE = "nextReviewDue";
     public static final String REVIEW_BEFORE_RELEASE = "reviewBeforeRelease";
 
+    // Custody and ROTL, kept on the journey for managers and for ROTL requests
+    public static final String IN_CUSTODY = "inCustody";
+    public static final String ROTL_REQUESTED = "rotlRequested";
+    public static final String ROTL_APPROVED = "rotlApproved";
+    public static final String ROTL_REFUSED = "rotlRefused";
+    public static final String ROTL_TAKEN = "rotlTaken";
+    public static final String LAST_ROTL_OUTCOME = "lastRotlOutcome";
+
     private JourneyProcess() {
     }
 }

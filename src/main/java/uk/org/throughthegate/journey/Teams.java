@@ -17,6 +17,10 @@ public final class Teams {
         return "custody-" + establishment;
     }
 
+    public static String governors(String establishment) {
+        return "governor-" + establishment;
+    }
+
     public static String projectManagers(String consortium) {
         return "pm-" + consortium;
     }

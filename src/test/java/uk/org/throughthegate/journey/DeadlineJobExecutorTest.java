@@ -47,4 +47,23 @@ class DeadlineJobExecutorTest {
         assertThat(engine.getTaskService().createTaskQuery().processInstanceId(journey.getId())
                 .taskDefinitionKey("Task_HoldInitialPlanningMeeting").count()).as("the late task stays open").isEqualTo(1);
     }
+
+    @Test
+    void aRotlDecisionNotMadeWithinTenWorkingDaysIsFollowedUpByTheProjectManagers() {
+        ClockUtil.setCurrentTime(at("2027-01-11T10:00"));
+        start(engine, lewishamCase("LEW-ROTL-SLOW"));
+        var rotl = engine.getRuntimeService().startProcessInstanceByKey("rotl-request", java.util.Map.of(
+                "caseReference", "LEW-ROTL-SLOW", "purpose", "family", "proposedDate", "2027-02-20",
+                "proposedTime", "10:00", "destination", "Lewisham", "escort", "family-member"));
+        complete(engine, rotl, "Task_AssessRotlRisk");
+        assertThat(engine.getRuntimeService().getVariable(rotl.getId(), "rotlDecisionDue")).isEqualTo("2027-01-25");
+
+        ClockUtil.setCurrentTime(at("2027-01-25T18:00"));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(engine.getTaskService().createTaskQuery()
+                .processInstanceId(rotl.getId()).taskDefinitionKey("Task_FollowUpLateRotlDecision")
+                .taskCandidateGroup("pm-south-london").count()).isEqualTo(1));
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(rotl.getId())
+                .taskDefinitionKey("Task_DecideRotl").taskCandidateGroup("governor-feltham").count()).isEqualTo(1);
+    }
 }

@@ -1,0 +1,82 @@
+package uk.org.throughthegate.rotl;
+
+import static uk.org.throughthegate.rotl.RotlProcess.*;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import uk.org.throughthegate.journey.CustodyEntryRefused.FieldError;
+import uk.org.throughthegate.journey.JourneyProcess;
+
+/**
+ * Checks a ROTL request against the child's journey: the journey must be running with the child
+ * still in custody, and the proposed date must come before release.
+ */
+public final class RotlRequestCheck {
+
+    static final Set<String> PURPOSES = Set.of("ete-taster", "ete-interview", "view-accommodation", "family", "other");
+
+    private RotlRequestCheck() {
+    }
+
+    /** @param journey the variables of the case's running journey, or null when there is none */
+    public static LocalDate proposedDate(Map<String, Object> request, Map<String, Object> journey, LocalDate today) {
+        List<FieldError> errors = new ArrayList<>();
+        Object reference = request.get(CASE_REFERENCE);
+        if (reference == null || reference.toString().isBlank()) {
+            errors.add(new FieldError(CASE_REFERENCE, "is required"));
+        } else if (journey == null) {
+            errors.add(new FieldError(CASE_REFERENCE, "'" + reference + "' has no running journey"));
+        } else if (!Boolean.TRUE.equals(journey.get(JourneyProcess.IN_CUSTODY))) {
+            errors.add(new FieldError(CASE_REFERENCE, "'" + reference + "' has been released: ROTL is only for a child in custody"));
+        }
+        Object purpose = request.get(PURPOSE);
+        if (purpose == null || !PURPOSES.contains(purpose.toString())) {
+            errors.add(new FieldError(PURPOSE, purpose == null ? "is required"
+                    : "'" + purpose + "' is not one of " + String.join(", ", PURPOSES.stream().sorted().toList())));
+        }
+        LocalDate proposed = null;
+        Object date = request.get(PROPOSED_DATE);
+        if (date == null || date.toString().isBlank()) {
+            errors.add(new FieldError(PROPOSED_DATE, "is required"));
+        } else {
+            try {
+                proposed = LocalDate.parse(date.toString());
+                if (proposed.isBefore(today)) {
+                    errors.add(new FieldError(PROPOSED_DATE, proposed + " has passed"));
+                }
+                if (journey != null && journey.get(JourneyProcess.RELEASE_DATE) != null) {
+                    LocalDate release = LocalDate.parse(journey.get(JourneyProcess.RELEASE_DATE).toString());
+                    if (!proposed.isBefore(release)) {
+                        errors.add(new FieldError(PROPOSED_DATE, proposed + " is not before the release date " + release));
+                    }
+                }
+            } catch (DateTimeParseException e) {
+                errors.add(new FieldError(PROPOSED_DATE, "'" + date + "' is not a date in the form yyyy-MM-dd"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new RotlRequestRefused(errors);
+        }
+        return proposed;
+    }
+
+    /** The provider who confirms the session or viewing, if the purpose has one. */
+    public static String providerTeam(String purpose) {
+        return switch (purpose) {
+            case "ete-taster", "ete-interview" -> "provider-ete";
+            case "view-accommodation" -> "provider-accommodation";
+            default -> null;
+        };
+    }
+
+    /** The first day the child is eligible: that share of the days from sentence to release served. */
+    public static LocalDate eligibleFrom(LocalDate sentence, LocalDate release, double shareServed) {
+        long days = release.toEpochDay() - sentence.toEpochDay();
+        return sentence.plusDays((long) Math.ceil(days * Math.max(0, Math.min(1, shareServed))));
+    }
+}
