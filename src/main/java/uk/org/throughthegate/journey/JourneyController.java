@@ -4,6 +4,7 @@ import static uk.org.throughthegate.journey.JourneyProcess.*;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,7 +12,9 @@ import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -50,8 +53,29 @@ class JourneyController {
                 .body(Map.of(CASE_REFERENCE, reference, "journeyId", journey.getId()));
     }
 
-    @ExceptionHandler(CustodyEntryRefused.class)
-    ResponseEntity<Map<String, Object>> refused(CustodyEntryRefused e) {
+    /**
+     * Moves the release date of a child in custody and every deadline that follows from it;
+     * answers with what moved and which new deadlines have already passed.
+     */
+    @PutMapping("/{caseReference}/release-date")
+    Map<String, Object> changeReleaseDate(@PathVariable String caseReference, @RequestBody Map<String, Object> change) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put(CASE_REFERENCE, caseReference);
+        vars.put("newReleaseDate", change.get(RELEASE_DATE));
+        vars.put("releaseChangeReason", change.get("reason"));
+        var result = runtime.createProcessInstanceByKey(ReleaseDateChangeProcess.KEY).setVariables(vars)
+                .executeWithVariablesInReturn().getVariables();
+        return Map.of(CASE_REFERENCE, caseReference, RELEASE_DATE, change.get(RELEASE_DATE),
+                "moved", lines(result.get("movedDeadlines")), "alreadyPassed", lines(result.get("passedDeadlines")));
+    }
+
+    private static List<String> lines(Object text) {
+        return text == null || text.toString().isBlank() ? List.of()
+                : List.of(text.toString().replace("- ", "").split("\n"));
+    }
+
+    @ExceptionHandler(InputRefused.class)
+    ResponseEntity<Map<String, Object>> refused(InputRefused e) {
         return ResponseEntity.badRequest().body(Map.of(
                 "message", e.getMessage(),
                 "errors", e.errors().stream().map(f -> Map.of("field", f.field(), "message", f.message())).toList()));

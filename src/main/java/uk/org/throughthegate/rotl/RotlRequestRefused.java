@@ -2,16 +2,16 @@ package uk.org.throughthegate.rotl;
 
 import java.util.List;
 
-import org.camunda.bpm.engine.ProcessEngineException;
 
 import uk.org.throughthegate.journey.CustodyEntryRefused.FieldError;
+import uk.org.throughthegate.journey.InputRefused;
 
 /** A ROTL request that cannot be made; thrown in the start transaction, so nothing is created. */
-public class RotlRequestRefused extends ProcessEngineException {
+public class RotlRequestRefused extends InputRefused {
 
     public static final int CODE = 22003;
 
     public RotlRequestRefused(List<FieldError> errors) {
-        super("ROTL request refused: " + String.join("; ", errors.stream().map(FieldError::toString).toList()), CODE);
+        super("ROTL request", errors, CODE);
     }
 }
