@@ -4,12 +4,14 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Record the request as overtaken by release". */
+/** "Record the request as overtaken by release" (or by the journey's withdrawal, when that closed it). */
 @Component("rotlOvertaken")
 class RotlOvertakenDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(RotlProcess.STATUS, "overtaken-by-release");
+        if (!"journey-withdrawn".equals(execution.getVariable(RotlProcess.STATUS))) {
+            execution.setVariable(RotlProcess.STATUS, "overtaken-by-release");
+        }
     }
 }

@@ -1,0 +1,51 @@
+package uk.org.throughthegate.journey;
+
+import static uk.org.throughthegate.journey.JourneyProcess.*;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Component;
+
+import uk.org.throughthegate.journey.CustodyEntryRefused.FieldError;
+
+/**
+ * "End the journey": only a project manager of the case's consortium, or an administrator, may
+ * withdraw a journey. The journey ends through its own "Journey withdrawn" event, so its history
+ * records why and by whom.
+ */
+@Component("withdrawJourney")
+class WithdrawJourneyDelegate implements JavaDelegate {
+
+    static final String ADMINS = "camunda-admin";
+    static final String MESSAGE = "JourneyWithdrawn";
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        var engine = execution.getProcessEngineServices();
+        String reference = (String) execution.getVariable(CASE_REFERENCE);
+        String who = (String) execution.getVariable("withdrawnBy");
+        ProcessInstance journey = reference == null ? null : engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey(KEY).processInstanceBusinessKey(reference).singleResult();
+        if (journey == null) {
+            throw new JourneyChangeRefused("Withdrawal", List.of(new FieldError(CASE_REFERENCE,
+                    "'" + reference + "' has no running journey")));
+        }
+        String managers = (String) engine.getRuntimeService().getVariable(journey.getId(), PM_TEAM);
+        boolean allowed = who != null && engine.getIdentityService().createUserQuery().userId(who)
+                .memberOfGroup(managers).count() + engine.getIdentityService().createUserQuery().userId(who)
+                .memberOfGroup(ADMINS).count() > 0;
+        if (!allowed) {
+            throw new JourneyChangeRefused("Withdrawal", List.of(new FieldError("withdrawnBy",
+                    (who == null ? "nobody logged in" : "'" + who + "'") + " is not a project manager of this case's consortium ("
+                            + managers + ")")));
+        }
+        execution.setProcessBusinessKey(reference);
+        engine.getRuntimeService().createMessageCorrelation(MESSAGE).processInstanceId(journey.getId())
+                .setVariable("withdrawalReason", execution.getVariable("withdrawalReason"))
+                .setVariable("withdrawnBy", who)
+                .correlate();
+    }
+}
