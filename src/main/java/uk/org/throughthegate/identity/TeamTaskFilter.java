@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
  * first. Created once; a process owner may change it in Tasklist afterwards.
  */
 @Component
+@org.springframework.core.annotation.Order(1)
 class TeamTaskFilter implements ApplicationRunner {
 
     static final String NAME = "My team's tasks";

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
+import uk.org.throughthegate.access.CaseAccess;
 import uk.org.throughthegate.journey.CustodyEntryRefused.FieldError;
 import uk.org.throughthegate.standards.ConsortiumStandards;
 
@@ -36,6 +37,11 @@ class CustodyEntryListener implements ExecutionListener {
                         + runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
                         .processInstanceBusinessKey(reference).suspended().count() > 0,
                 zone).validate(execution.getVariables());
+
+        String yot = Teams.yot(entry.homeYot());
+        String custody = Teams.custody(entry.establishment());
+        CaseAccess.requireTeamMember(execution, (String) execution.getVariable("enteredBy"), "Custody entry", yot, custody);
+        CaseAccess.grantRead(execution, List.of(yot, custody, Teams.projectManagers(entry.consortium())));
 
         String businessKey = execution.getProcessBusinessKey();
         if (businessKey != null && !businessKey.isBlank() && !businessKey.equals(entry.caseReference())) {

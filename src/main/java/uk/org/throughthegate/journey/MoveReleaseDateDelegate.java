@@ -20,8 +20,8 @@ class MoveReleaseDateDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         var journeyVars = execution.getProcessEngineServices().getRuntimeService();
         String reference = (String) execution.getVariable(JourneyProcess.CASE_REFERENCE);
-        List<ReleaseDateChange.Moved> moved = change.apply(execution.getProcessEngineServices(), reference,
-                execution.getVariable("newReleaseDate"));
+        List<ReleaseDateChange.Moved> moved = change.apply(execution, (String) execution.getVariable("changedBy"),
+                reference, execution.getVariable("newReleaseDate"));
         execution.setProcessBusinessKey(reference);
         execution.setVariable("movedDeadlines", String.join("\n", moved.stream().map(m -> "- " + m).toList()));
         List<ReleaseDateChange.Moved> passed = moved.stream().filter(ReleaseDateChange.Moved::passed).toList();

@@ -13,10 +13,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.ProcessEngineServices;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Component;
 
+import uk.org.throughthegate.access.CaseAccess;
 import uk.org.throughthegate.calendar.EngineClock;
 import uk.org.throughthegate.journey.CustodyEntryRefused.FieldError;
 import uk.org.throughthegate.rotl.RotlProcess;
@@ -50,12 +52,15 @@ public class ReleaseDateChange {
         }
     }
 
-    public List<Moved> apply(ProcessEngineServices engine, String caseReference, Object newDate) {
+    public List<Moved> apply(DelegateExecution execution, String user, String caseReference, Object newDate) {
+        ProcessEngineServices engine = execution.getProcessEngineServices();
         var runtime = engine.getRuntimeService();
         ProcessInstance journey = caseReference == null ? null : runtime.createProcessInstanceQuery()
                 .processDefinitionKey(KEY).processInstanceBusinessKey(caseReference).singleResult();
         Map<String, Object> facts = journey == null ? Map.of() : runtime.getVariables(journey.getId());
         LocalDate release = check(caseReference, journey, facts, newDate);
+        CaseAccess.requireTeamMember(execution, user, "Release date change", (String) facts.get(YOT_TEAM),
+                (String) facts.get(CUSTODY_TEAM), (String) facts.get(PM_TEAM));
 
         var schedule = new JourneySchedule(standards.standardsFor((String) facts.get(CONSORTIUM)));
         Map<String, String> next = new LinkedHashMap<>();

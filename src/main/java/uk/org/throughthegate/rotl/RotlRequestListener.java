@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
+import uk.org.throughthegate.access.CaseAccess;
 import uk.org.throughthegate.calendar.EngineClock;
 import uk.org.throughthegate.calendar.WorkingDays;
 import uk.org.throughthegate.journey.JourneyProcess;
@@ -44,6 +45,12 @@ class RotlRequestListener implements ExecutionListener {
 
         String consortium = (String) facts.get(JourneyProcess.CONSORTIUM);
         String establishment = (String) facts.get(JourneyProcess.ESTABLISHMENT);
+        String yotTeam = (String) facts.get(JourneyProcess.YOT_TEAM);
+        String custodyTeam = (String) facts.get(JourneyProcess.CUSTODY_TEAM);
+        CaseAccess.requireTeamMember(execution, (String) execution.getVariable("requestedBy"), "ROTL request",
+                yotTeam, custodyTeam);
+        CaseAccess.grantRead(execution, java.util.List.of(yotTeam, custodyTeam, Teams.governors(establishment),
+                (String) facts.get(JourneyProcess.PM_TEAM)));
         execution.setProcessBusinessKey(reference.toString());
         execution.setVariable(JOURNEY_ID, journey.getId());
         for (String copied : new String[] {JourneyProcess.HOME_YOT, JourneyProcess.ESTABLISHMENT, JourneyProcess.CONSORTIUM,

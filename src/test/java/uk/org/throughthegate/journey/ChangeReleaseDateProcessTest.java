@@ -24,6 +24,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.context.ActiveProfiles;
 
+import uk.org.throughthegate.access.TestPeople;
+
 /** The Lewisham child's release moves from 1 April to 1 March 2027; today is Monday 4 January 2027. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -70,9 +72,11 @@ class ChangeReleaseDateProcessTest {
     void deadlinesTheNewDateHasAlreadyPassedAreListedBackToWhoeverMadeTheChange() {
         ClockUtil.setCurrentTime(at("2027-01-20T10:00"));
         startWithAccommodationNeeded("LEW-PASSED");
+        TestPeople.person(engine, "yot.lewisham", "yot-lewisham");
         engine.getIdentityService().setAuthenticatedUserId("yot.lewisham");
 
         ProcessInstance change = changeReleaseDate("LEW-PASSED", "2027-03-01");
+        engine.getIdentityService().clearAuthentication();
 
         var act = engine.getTaskService().createTaskQuery().processInstanceId(change.getId()).singleResult();
         assertThat(act.getTaskDefinitionKey()).isEqualTo("Task_ActOnPassedDeadlines");
@@ -157,7 +161,8 @@ class ChangeReleaseDateProcessTest {
     }
 
     org.springframework.http.ResponseEntity<Map<String, Object>> put(String path, Object body) {
-        return http.exchange(path, HttpMethod.PUT, new HttpEntity<>(body), new ParameterizedTypeReference<>() {
+        TestPeople.person(engine, "yot.lewisham", "yot-lewisham");
+        return http.withBasicAuth("yot.lewisham", TestPeople.PASSWORD).exchange(path, HttpMethod.PUT, new HttpEntity<>(body), new ParameterizedTypeReference<>() {
         });
     }
 }

@@ -22,6 +22,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 
+import uk.org.throughthegate.access.TestPeople;
+
 /** Custody entry through the engine, our REST endpoint and the engine's REST API: refused entries create nothing. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -151,7 +153,8 @@ class CustodyEntryTest {
     org.springframework.http.ResponseEntity<Map<String, Object>> post(String path, Object body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers),
+        TestPeople.person(engine, "yot.lewisham", "yot-lewisham");
+        return http.withBasicAuth("yot.lewisham", TestPeople.PASSWORD).exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers),
                 new ParameterizedTypeReference<>() {
                 });
     }

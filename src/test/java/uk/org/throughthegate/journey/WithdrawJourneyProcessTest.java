@@ -44,6 +44,7 @@ class WithdrawJourneyProcessTest {
         engine.getIdentityService().setAuthenticatedUserId("pm.southlondon");
 
         withdraw("LEW-WITHDRAWN", "sentence-quashed");
+        engine.getIdentityService().clearAuthentication();
 
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(journey.getId()).count()).isZero();
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(rotl.getId()).count()).isZero();
