@@ -1,0 +1,206 @@
+package uk.org.throughthegate.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.org.throughthegate.journey.JourneyScenario.*;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.util.LinkedMultiValueMap;
+
+import uk.org.throughthegate.journey.JourneyScenario;
+
+/**
+ * Children's records reach only the teams on the case, through the engine REST API exactly as
+ * Tasklist, Cockpit and the Modeler use it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class AccessTest {
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    TestRestTemplate http;
+
+    @BeforeEach
+    void people() {
+        TestPeople.person(engine, "yot.lewisham", "yot-lewisham");
+        TestPeople.person(engine, "yot.leeds", "yot-leeds");
+        TestPeople.person(engine, "custody.feltham", "custody-feltham");
+        TestPeople.person(engine, "custody.wetherby", "custody-wetherby");
+        TestPeople.person(engine, "provider.accommodation", "provider-accommodation");
+        TestPeople.person(engine, "provider.ete", "provider-ete");
+        TestPeople.person(engine, "pm.southlondon", "pm-south-london");
+        TestPeople.person(engine, "pm.yorkshire", "pm-south-west-yorkshire");
+        TestPeople.person(engine, "owner", "process-owners");
+    }
+
+    @ParameterizedTest(name = "{0}: 401 without credentials")
+    @CsvSource({"GET, /engine-rest/task", "GET, /engine-rest/process-instance", "POST, /api/journeys",
+            "PUT, /api/journeys/LEW-1/release-date", "POST, /engine-rest/deployment/create"})
+    void everyRestEndpointOfOursAndTheEnginesRequiresCredentials(String method, String path) {
+        var response = http.exchange(path, HttpMethod.valueOf(method), json(Map.of()), String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void wrongCredentialsGet401() {
+        // a user of its own: the engine delays a user's logins after a wrong password
+        TestPeople.person(engine, "yot.guesser", "yot-lewisham");
+        assertThat(http.withBasicAuth("yot.guesser", "guess").getForEntity("/engine-rest/task", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @ParameterizedTest(name = "{2} cannot list, read, claim or complete {1}'s task of {0}")
+    @CsvSource({
+            "Task_RecordConsent, yot.lewisham, yot.leeds",
+            "Task_RecordConsent, yot.lewisham, custody.wetherby",
+            "Task_HoldInitialPlanningMeeting, custody.feltham, custody.wetherby",
+            "Task_HoldInitialPlanningMeeting, custody.feltham, yot.leeds",
+            "Task_ProposeAccommodation, provider.accommodation, provider.ete",
+            "Task_FollowUpLateInitialPlanningMeeting, pm.southlondon, pm.yorkshire"})
+    void anotherTeamCannotListReadClaimOrCompleteATask(String taskKey, String owner, String stranger) {
+        ProcessInstance journey = journeyAt(taskKey);
+        String taskId = JourneyScenario.task(engine, journey, taskKey).getId();
+
+        assertThat(taskIds(owner)).contains(taskId);
+        assertThat(taskIds(stranger)).doesNotContain(taskId);
+        assertThat(as(stranger).getForEntity("/engine-rest/task/" + taskId, String.class).getStatusCode())
+                .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+        assertThat(as(stranger).getForEntity("/engine-rest/task/" + taskId + "/variables", String.class).getStatusCode())
+                .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+        assertThat(as(stranger).exchange("/engine-rest/task/" + taskId + "/claim", HttpMethod.POST,
+                json(Map.of("userId", stranger)), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(as(stranger).exchange("/engine-rest/task/" + taskId + "/complete", HttpMethod.POST,
+                json(Map.of("variables", Map.of())), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
+    }
+
+    @Test
+    void theCasesTeamWorksItsTaskThroughRest() {
+        ProcessInstance journey = journeyAt("Task_RecordConsent");
+        String taskId = JourneyScenario.task(engine, journey, "Task_RecordConsent").getId();
+
+        assertThat(as("yot.lewisham").exchange("/engine-rest/task/" + taskId + "/claim", HttpMethod.POST,
+                json(Map.of("userId", "yot.lewisham")), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        var done = as("yot.lewisham").exchange("/engine-rest/task/" + taskId + "/complete", HttpMethod.POST,
+                json(Map.of("variables", Map.of("consentToShare", Map.of("value", "given")))), String.class);
+        assertThat(done.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
+    @Test
+    void aJourneysVariablesAreReadByItsTeamsOnly() {
+        ProcessInstance journey = JourneyScenario.start(engine, lewishamCase("LEW-VARS"));
+        String path = "/engine-rest/process-instance/" + journey.getId() + "/variables";
+
+        for (String member : List.of("yot.lewisham", "custody.feltham", "pm.southlondon")) {
+            var response = as(member).getForEntity(path, String.class);
+            assertThat(response.getStatusCode()).as(member).isEqualTo(HttpStatus.OK);
+            assertThat(response.getBody()).contains("LEW-VARS");
+        }
+        for (String stranger : List.of("yot.leeds", "custody.wetherby", "pm.yorkshire", "provider.ete")) {
+            var response = as(stranger).getForEntity(path, String.class);
+            assertThat(response.getStatusCode()).as(stranger).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+            assertThat(response.getBody()).doesNotContain("LEW-VARS");
+        }
+    }
+
+    @Test
+    void aProjectManagerListsOnlyTheirConsortiumsJourneys() {
+        JourneyScenario.start(engine, lewishamCase("LEW-PM"));
+        var leeds = lewishamCase("LEE-PM");
+        leeds.put("homeYot", "leeds");
+        leeds.put("establishment", "wetherby");
+        JourneyScenario.start(engine, leeds);
+
+        String path = "/engine-rest/process-instance?processDefinitionKey=resettlement-journey";
+        assertThat(as("pm.southlondon").getForEntity(path, String.class).getBody()).contains("LEW-PM").doesNotContain("LEE-PM");
+        assertThat(as("pm.yorkshire").getForEntity(path, String.class).getBody()).contains("LEE-PM").doesNotContain("LEW-PM");
+    }
+
+    @Test
+    void someoneNotOnTheCasesTeamsCannotEnterItIntoCustody() {
+        var response = as("yot.leeds").exchange("/api/journeys", HttpMethod.POST, json(lewishamCase("LEW-NOT-MINE")), Map.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody().get("message").toString()).contains("'yot.leeds' is not on a team of this case");
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey("LEW-NOT-MINE").count()).isZero();
+    }
+
+    @Test
+    void theModelerDeploysWithAProcessOwnersCredentialsAndNotAPractitioners() {
+        assertThat(deploy("owner").getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(deploy("yot.lewisham").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    ResponseEntity<String> deploy(String user) {
+        var body = new LinkedMultiValueMap<String, Object>();
+        body.add("deployment-name", "modeler-" + user);
+        body.add("deployment-source", "Camunda Modeler");
+        body.add("data", new ByteArrayResource(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><bpmn:definitions "
+                + "xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" xmlns:camunda=\"http://camunda.org/schema/1.0/bpmn\" "
+                + "id=\"d\" targetNamespace=\"t\"><bpmn:process id=\"owner-sketch-" + user.replace('.', '-')
+                + "\" isExecutable=\"true\" camunda:historyTimeToLive=\"1\"><bpmn:startEvent id=\"s\"/></bpmn:process>"
+                + "</bpmn:definitions>").getBytes()) {
+            @Override
+            public String getFilename() {
+                return "sketch.bpmn";
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return as(user).exchange("/engine-rest/deployment/create", HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+    }
+
+    /** A journey waiting at the given task (the follow-up: its meeting deadline missed). */
+    ProcessInstance journeyAt(String taskKey) {
+        ProcessInstance journey = JourneyScenario.start(engine, lewishamCase("LEW-" + Long.toString(System.nanoTime(), 36).toUpperCase()));
+        if (taskKey.equals("Task_RecordConsent")) {
+            return journey;
+        }
+        complete(engine, journey, "Task_RecordConsent");
+        if (taskKey.equals("Task_FollowUpLateInitialPlanningMeeting")) {
+            fire(engine, journey, "Timer_InitialPlanningMeetingLate");
+        }
+        if (taskKey.equals("Task_ProposeAccommodation")) {
+            complete(engine, journey, "Task_HoldInitialPlanningMeeting");
+            Object[] needs = uk.org.throughthegate.journey.JourneyScenarioNeeds.onlyAccommodation();
+            complete(engine, journey, "Task_AssessNeeds", needs);
+        }
+        return journey;
+    }
+
+    List<String> taskIds(String user) {
+        var tasks = as(user).getForEntity("/engine-rest/task?maxResults=1000", Map[].class).getBody();
+        return java.util.Arrays.stream(tasks).map(t -> (String) t.get("id")).toList();
+    }
+
+    TestRestTemplate as(String user) {
+        return http.withBasicAuth(user, TestPeople.PASSWORD);
+    }
+
+    static HttpEntity<Object> json(Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(body, headers);
+    }
+}

@@ -1,0 +1,14 @@
+package uk.org.throughthegate.journey;
+
+/** Needs-assessment answers for scenarios outside this package. */
+public final class JourneyScenarioNeeds {
+
+    private JourneyScenarioNeeds() {
+    }
+
+    public static Object[] onlyAccommodation() {
+        Object[] needs = ResettlementJourneyProcessTest.needs("support-not-required");
+        needs[3] = "support-required";
+        return needs;
+    }
+}
