@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(10)
 @EnableConfigurationProperties(AccessRules.AccessProperties.class)
-class AccessRules implements ApplicationRunner {
+public class AccessRules implements ApplicationRunner {
 
     static final String EVERYONE = "*";
     static final List<String> STARTABLE = List.of("resettlement-journey", "rotl-request", "change-release-date", "withdraw-journey");
@@ -95,6 +95,6 @@ class AccessRules implements ApplicationRunner {
      * @param processOwnerGroups who may deploy models (Camunda Modeler) and see every definition
      */
     @ConfigurationProperties("ttg.access")
-    record AccessProperties(List<String> cockpitGroups, List<String> processOwnerGroups) {
+    public record AccessProperties(List<String> cockpitGroups, List<String> processOwnerGroups) {
     }
 }

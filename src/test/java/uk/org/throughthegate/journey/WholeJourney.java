@@ -8,14 +8,18 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 
 /** One young person's whole journey, walked as the teams would in Tasklist; run on H2 and PostgreSQL. */
-final class WholeJourney {
+public final class WholeJourney {
 
     private WholeJourney() {
     }
 
     static ProcessInstance walk(ProcessEngine engine, String reference) {
+        return walkOn(engine, start(engine, lewishamCase(reference)));
+    }
+
+    /** From custody entry (the consent task) to a closed journey. */
+    public static ProcessInstance walkOn(ProcessEngine engine, ProcessInstance journey) {
         init(engine);
-        ProcessInstance journey = start(engine, lewishamCase(reference));
 
         assertThat(journey).isWaitingAt("Task_RecordConsent");
         assertThat(task(engine, journey, "Task_RecordConsent")).hasCandidateGroup("yot-lewisham");
