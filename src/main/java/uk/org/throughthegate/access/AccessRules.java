@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
 public class AccessRules implements ApplicationRunner {
 
     static final String EVERYONE = "*";
-    static final List<String> STARTABLE = List.of("resettlement-journey", "rotl-request", "change-release-date", "withdraw-journey");
+    static final List<String> STARTABLE = List.of("resettlement-journey", "rotl-request", "change-release-date",
+            "transfer-establishment", "withdraw-journey");
 
     private final AuthorizationService authorizations;
     private final FilterService filters;
