@@ -32,10 +32,7 @@ class CustodyEntryListener implements ExecutionListener {
     public void notify(DelegateExecution execution) {
         var runtime = execution.getProcessEngineServices().getRuntimeService();
         CustodyEntry entry = new CustodyEntryValidator(standards,
-                reference -> runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
-                        .processInstanceBusinessKey(reference).active().count()
-                        + runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
-                        .processInstanceBusinessKey(reference).suspended().count() > 0,
+                reference -> RunningJourney.of(runtime, reference) != null,
                 zone).validate(execution.getVariables());
 
         String yot = Teams.yot(entry.homeYot());

@@ -40,8 +40,7 @@ class EstablishmentTransfer implements JavaDelegate {
         var runtime = engine.getRuntimeService();
         String reference = (String) execution.getVariable(CASE_REFERENCE);
         String target = (String) execution.getVariable("newEstablishment");
-        ProcessInstance journey = reference == null ? null : runtime.createProcessInstanceQuery()
-                .processDefinitionKey(KEY).processInstanceBusinessKey(reference).singleResult();
+        ProcessInstance journey = RunningJourney.of(runtime, reference);
         Map<String, Object> facts = journey == null ? Map.of() : runtime.getVariables(journey.getId());
         List<FieldError> errors = new ArrayList<>();
         if (journey == null) {

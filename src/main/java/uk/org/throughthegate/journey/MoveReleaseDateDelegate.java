@@ -27,8 +27,7 @@ class MoveReleaseDateDelegate implements JavaDelegate {
         List<ReleaseDateChange.Moved> passed = moved.stream().filter(ReleaseDateChange.Moved::passed).toList();
         execution.setVariable("passedDeadlines", String.join("\n", passed.stream().map(m -> "- " + m).toList()));
         execution.setVariable("deadlinesPassed", !passed.isEmpty());
-        var journey = journeyVars.createProcessInstanceQuery().processDefinitionKey(JourneyProcess.KEY)
-                .processInstanceBusinessKey(reference).singleResult();
+        var journey = RunningJourney.of(journeyVars, reference);
         execution.setVariable(JourneyProcess.YOT_TEAM, journeyVars.getVariable(journey.getId(), JourneyProcess.YOT_TEAM));
     }
 }

@@ -55,8 +55,7 @@ public class ReleaseDateChange {
     public List<Moved> apply(DelegateExecution execution, String user, String caseReference, Object newDate) {
         ProcessEngineServices engine = execution.getProcessEngineServices();
         var runtime = engine.getRuntimeService();
-        ProcessInstance journey = caseReference == null ? null : runtime.createProcessInstanceQuery()
-                .processDefinitionKey(KEY).processInstanceBusinessKey(caseReference).singleResult();
+        ProcessInstance journey = RunningJourney.of(runtime, caseReference);
         Map<String, Object> facts = journey == null ? Map.of() : runtime.getVariables(journey.getId());
         LocalDate release = check(caseReference, journey, facts, newDate);
         CaseAccess.requireTeamMember(execution, user, "Release date change", (String) facts.get(YOT_TEAM),

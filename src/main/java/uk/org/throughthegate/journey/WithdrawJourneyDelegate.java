@@ -27,8 +27,7 @@ class WithdrawJourneyDelegate implements JavaDelegate {
         var engine = execution.getProcessEngineServices();
         String reference = (String) execution.getVariable(CASE_REFERENCE);
         String who = (String) execution.getVariable("withdrawnBy");
-        ProcessInstance journey = reference == null ? null : engine.getRuntimeService().createProcessInstanceQuery()
-                .processDefinitionKey(KEY).processInstanceBusinessKey(reference).singleResult();
+        ProcessInstance journey = RunningJourney.of(engine.getRuntimeService(), reference);
         if (journey == null) {
             throw new JourneyChangeRefused("Withdrawal", List.of(new FieldError(CASE_REFERENCE,
                     "'" + reference + "' has no running journey")));

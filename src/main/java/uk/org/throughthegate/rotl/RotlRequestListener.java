@@ -15,6 +15,7 @@ import uk.org.throughthegate.access.CaseAccess;
 import uk.org.throughthegate.calendar.EngineClock;
 import uk.org.throughthegate.calendar.WorkingDays;
 import uk.org.throughthegate.journey.JourneyProcess;
+import uk.org.throughthegate.journey.RunningJourney;
 import uk.org.throughthegate.journey.Teams;
 import uk.org.throughthegate.standards.ConsortiumStandards;
 
@@ -37,8 +38,7 @@ class RotlRequestListener implements ExecutionListener {
     public void notify(DelegateExecution execution) {
         var runtime = execution.getProcessEngineServices().getRuntimeService();
         Object reference = execution.getVariable(CASE_REFERENCE);
-        ProcessInstance journey = reference == null ? null : runtime.createProcessInstanceQuery()
-                .processDefinitionKey(JourneyProcess.KEY).processInstanceBusinessKey(reference.toString()).singleResult();
+        ProcessInstance journey = RunningJourney.of(runtime, reference);
         Map<String, Object> facts = journey == null ? null : runtime.getVariables(journey.getId());
         LocalDate today = EngineClock.today(zone);
         LocalDate proposed = RotlRequestCheck.proposedDate(execution.getVariables(), facts, today);
