@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
-import uk.org.throughthegate.journey.CustodyEntryRefused.FieldError;
+import uk.org.throughthegate.journey.InputRefused.FieldError;
 import uk.org.throughthegate.journey.JourneyChangeRefused;
 
 /**
@@ -23,14 +23,16 @@ public final class CaseAccess {
 
     public static void grantRead(DelegateExecution execution, List<String> teams) {
         AuthorizationService authorizations = execution.getProcessEngineServices().getAuthorizationService();
-        for (String team : teams) {
-            Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-            read.setGroupId(team);
-            read.setResource(Resources.PROCESS_INSTANCE);
-            read.setResourceId(execution.getProcessInstanceId());
-            read.addPermission(Permissions.READ);
-            authorizations.saveAuthorization(read);
-        }
+        teams.forEach(team -> grantRead(authorizations, execution.getProcessInstanceId(), team));
+    }
+
+    public static void grantRead(AuthorizationService authorizations, String processInstanceId, String team) {
+        Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        read.setGroupId(team);
+        read.setResource(Resources.PROCESS_INSTANCE);
+        read.setResourceId(processInstanceId);
+        read.addPermission(Permissions.READ);
+        authorizations.saveAuthorization(read);
     }
 
     /** Refuses a person who is not on one of the case's teams; no person means the system itself. */

@@ -16,10 +16,4 @@ public class CustodyEntryRefused extends InputRefused {
         super("Custody entry", errors, CODE);
     }
 
-    public record FieldError(String field, String message) {
-        @Override
-        public String toString() {
-            return field + " " + message;
-        }
-    }
 }

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngineServices;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -16,7 +14,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
 import uk.org.throughthegate.access.CaseAccess;
-import uk.org.throughthegate.journey.CustodyEntryRefused.FieldError;
+import uk.org.throughthegate.journey.InputRefused.FieldError;
 import uk.org.throughthegate.rotl.RotlProcess;
 import uk.org.throughthegate.standards.ConsortiumStandards;
 
@@ -90,12 +88,7 @@ class EstablishmentTransfer implements JavaDelegate {
                 .resourceId(instanceId).list();
         if (!old.isEmpty()) {
             old.forEach(a -> authorizations.deleteAuthorization(a.getId()));
-            Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-            read.setGroupId(newTeam);
-            read.setResource(Resources.PROCESS_INSTANCE);
-            read.setResourceId(instanceId);
-            read.addPermission(Permissions.READ);
-            authorizations.saveAuthorization(read);
+            CaseAccess.grantRead(authorizations, instanceId, newTeam);
         }
     }
 }

@@ -4,8 +4,6 @@ import java.util.List;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 
-import uk.org.throughthegate.journey.CustodyEntryRefused.FieldError;
-
 /**
  * Input a journey step refuses, with every wrong field named. Thrown inside the engine's
  * transaction, so nothing of the refused input is kept; REST answers it with 400.
@@ -21,5 +19,13 @@ public abstract class InputRefused extends ProcessEngineException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** One wrong field and what is wrong with it, e.g. "releaseDate is in the past". */
+    public record FieldError(String field, String message) {
+        @Override
+        public String toString() {
+            return field + " " + message;
+        }
     }
 }

@@ -3,7 +3,7 @@ package uk.org.throughthegate.journey;
 import java.util.List;
 
 
-import uk.org.throughthegate.journey.CustodyEntryRefused.FieldError;
+import uk.org.throughthegate.journey.InputRefused.FieldError;
 
 /** A change to a running journey that cannot be made; nothing of it is applied. */
 public class JourneyChangeRefused extends InputRefused {

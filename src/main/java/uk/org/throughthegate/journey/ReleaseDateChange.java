@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 import uk.org.throughthegate.access.CaseAccess;
 import uk.org.throughthegate.calendar.EngineClock;
-import uk.org.throughthegate.journey.CustodyEntryRefused.FieldError;
+import uk.org.throughthegate.journey.InputRefused.FieldError;
 import uk.org.throughthegate.rotl.RotlProcess;
 import uk.org.throughthegate.standards.ConsortiumStandards;
 

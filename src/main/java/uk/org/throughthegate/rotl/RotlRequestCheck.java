@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import uk.org.throughthegate.journey.CustodyEntryRefused.FieldError;
+import uk.org.throughthegate.journey.InputRefused.FieldError;
 import uk.org.throughthegate.journey.JourneyProcess;
 
 /**

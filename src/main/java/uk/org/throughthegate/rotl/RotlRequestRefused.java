@@ -3,7 +3,7 @@ package uk.org.throughthegate.rotl;
 import java.util.List;
 
 
-import uk.org.throughthegate.journey.CustodyEntryRefused.FieldError;
+import uk.org.throughthegate.journey.InputRefused.FieldError;
 import uk.org.throughthegate.journey.InputRefused;
 
 /** A ROTL request that cannot be made; thrown in the start transaction, so nothing is created. */

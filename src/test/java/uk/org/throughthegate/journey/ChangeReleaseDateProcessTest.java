@@ -115,9 +115,7 @@ class ChangeReleaseDateProcessTest {
     @Test
     void aRotlRequestThatWouldNowFallAfterReleaseIsClosed() {
         startWithAccommodationNeeded("LEW-ROTL-MOVE");
-        var rotl = engine.getRuntimeService().startProcessInstanceByKey("rotl-request", Map.of(
-                "caseReference", "LEW-ROTL-MOVE", "purpose", "family", "proposedDate", "2027-03-10",
-                "proposedTime", "10:00", "destination", "Lewisham", "escort", "family-member"));
+        var rotl = requestRotl(engine, "LEW-ROTL-MOVE", "family", "2027-03-10");
 
         changeReleaseDate("LEW-ROTL-MOVE", "2027-03-01");
 
@@ -141,9 +139,7 @@ class ChangeReleaseDateProcessTest {
         ProcessInstance journey = start(engine, lewishamCase(reference));
         complete(engine, journey, "Task_RecordConsent");
         complete(engine, journey, "Task_HoldInitialPlanningMeeting");
-        Object[] needs = ResettlementJourneyProcessTest.needs("support-not-required");
-        needs[3] = "support-required";
-        complete(engine, journey, "Task_AssessNeeds", needs);
+        complete(engine, journey, "Task_AssessNeeds", JourneyScenarioNeeds.onlyAccommodation());
         assertThat(task(engine, journey, "Task_ProposeAccommodation").getDueDate()).isEqualTo(endOfDay("2027-02-18"));
         return journey;
     }

@@ -84,7 +84,7 @@ class CustodyEntryValidatorTest {
         try {
             validator.validate(new java.util.HashMap<>(in));
         } catch (CustodyEntryRefused e) {
-            assertThat(e.errors()).extracting(CustodyEntryRefused.FieldError::field).contains(
+            assertThat(e.errors()).extracting(InputRefused.FieldError::field).contains(
                     "caseReference", "dateOfBirth", "sentenceType", "sentenceLengthMonths", "sentenceDate",
                     "releaseDate", "homeYot", "establishment");
             return;

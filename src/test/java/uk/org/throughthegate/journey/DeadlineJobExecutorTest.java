@@ -52,9 +52,7 @@ class DeadlineJobExecutorTest {
     void aRotlDecisionNotMadeWithinTenWorkingDaysIsFollowedUpByTheProjectManagers() {
         ClockUtil.setCurrentTime(at("2027-01-11T10:00"));
         start(engine, lewishamCase("LEW-ROTL-SLOW"));
-        var rotl = engine.getRuntimeService().startProcessInstanceByKey("rotl-request", java.util.Map.of(
-                "caseReference", "LEW-ROTL-SLOW", "purpose", "family", "proposedDate", "2027-02-20",
-                "proposedTime", "10:00", "destination", "Lewisham", "escort", "family-member"));
+        var rotl = requestRotl(engine, "LEW-ROTL-SLOW", "family", "2027-02-20");
         complete(engine, rotl, "Task_AssessRotlRisk");
         assertThat(engine.getRuntimeService().getVariable(rotl.getId(), "rotlDecisionDue")).isEqualTo("2027-01-25");
 

@@ -42,6 +42,18 @@ public final class JourneyScenario {
         return engine.getRuntimeService().startProcessInstanceByKey(JourneyProcess.KEY, variables);
     }
 
+    /** A ROTL request for the case, escorted by a YOT worker at 09:30. */
+    public static ProcessInstance requestRotl(ProcessEngine engine, String reference, String purpose, String date) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("caseReference", reference);
+        v.put("purpose", purpose);
+        v.put("proposedDate", date);
+        v.put("proposedTime", "09:30");
+        v.put("destination", "Lewisham college");
+        v.put("escort", "yot-worker");
+        return engine.getRuntimeService().startProcessInstanceByKey("rotl-request", v);
+    }
+
     public static Task task(ProcessEngine engine, ProcessInstance journey, String taskDefinitionKey) {
         Task t = engine.getTaskService().createTaskQuery().processInstanceId(journey.getId())
                 .taskDefinitionKey(taskDefinitionKey).singleResult();

@@ -73,9 +73,7 @@ class TransferEstablishmentProcessTest {
     @Test
     void anOpenRotlRequestGoesToTheNewGovernors() {
         start(engine, lewishamCase("LEW-MOVED-ROTL"));
-        var rotl = engine.getRuntimeService().startProcessInstanceByKey("rotl-request", Map.of(
-                "caseReference", "LEW-MOVED-ROTL", "purpose", "family", "proposedDate", "2027-03-10",
-                "proposedTime", "10:00", "destination", "Lewisham", "escort", "family-member"));
+        var rotl = requestRotl(engine, "LEW-MOVED-ROTL", "family", "2027-03-10");
         complete(engine, rotl, "Task_AssessRotlRisk");
 
         transfer("LEW-MOVED-ROTL", "wetherby", null);

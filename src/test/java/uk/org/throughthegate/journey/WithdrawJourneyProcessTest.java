@@ -38,9 +38,7 @@ class WithdrawJourneyProcessTest {
     @Test
     void theConsortiumsProjectManagerWithdrawsAJourneyAndEveryTaskTimerAndRotlRequestGoesButHistoryStays() {
         ProcessInstance journey = start(engine, lewishamCase("LEW-WITHDRAWN"));
-        var rotl = engine.getRuntimeService().startProcessInstanceByKey("rotl-request", Map.of(
-                "caseReference", "LEW-WITHDRAWN", "purpose", "family", "proposedDate", "2027-03-10",
-                "proposedTime", "10:00", "destination", "Lewisham", "escort", "family-member"));
+        var rotl = requestRotl(engine, "LEW-WITHDRAWN", "family", "2027-03-10");
         engine.getIdentityService().setAuthenticatedUserId("pm.southlondon");
 
         withdraw("LEW-WITHDRAWN", "sentence-quashed");

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 import static uk.org.throughthegate.journey.JourneyScenario.*;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -179,14 +176,7 @@ class RotlRequestProcessTest {
     }
 
     ProcessInstance request(String reference, String purpose, String date) {
-        Map<String, Object> v = new HashMap<>();
-        v.put("caseReference", reference);
-        v.put("purpose", purpose);
-        v.put("proposedDate", date);
-        v.put("proposedTime", "09:30");
-        v.put("destination", "Lewisham college");
-        v.put("escort", "yot-worker");
-        return engine.getRuntimeService().startProcessInstanceByKey(RotlProcess.KEY, v);
+        return requestRotl(engine, reference, purpose, date);
     }
 
     /** Runs the request's asynchronous steps, as the job executor would. */
