@@ -1,5 +1,6 @@
 package uk.org.throughthegate.calendar;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
@@ -12,6 +13,10 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 public final class EngineClock {
 
     private EngineClock() {
+    }
+
+    public static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
     }
 
     public static LocalDate today(ZoneId zone) {

@@ -56,6 +56,18 @@ public class ConsortiumStandards implements ReferenceData {
                 Standards.numbers(r.getEntry("feedbackMonths")));
     }
 
+    /** When the people of a consortium are reminded of a task, and told of it once it is overdue. */
+    public EscalationStandards escalationFor(String consortium) {
+        DmnDecisionResultEntries r = single(STANDARDS_DECISION, "consortium", consortium).orElseThrow(() ->
+                new IllegalStateException("the consortium standards table has no row for '" + consortium
+                        + "' and no default row"));
+        return new EscalationStandards(
+                number(r, "reminderWorkingDays"),
+                number(r, "yotManagerAfterWorkingDays"),
+                number(r, "projectManagerAfterWorkingDays"),
+                number(r, "strategicLeadAfterWorkingDays"));
+    }
+
     private Optional<DmnDecisionResultEntries> single(String decision, String input, Object value) {
         var result = decisions.evaluateDecisionByKey(decision)
                 .variables(Variables.createVariables().putValue(input, value))

@@ -28,4 +28,20 @@ public final class TestPeople {
         }
         return user;
     }
+
+    /** A person as above who also has an e-mail address, {@code <user>@test.invalid}, so mails reach them. */
+    public static String mailable(ProcessEngine engine, String user, String... teams) {
+        IdentityService identity = engine.getIdentityService();
+        if (identity.createUserQuery().userId(user).count() == 0) {
+            var u = identity.newUser(user);
+            u.setPassword(PASSWORD);
+            u.setEmail(address(user));
+            identity.saveUser(u);
+        }
+        return person(engine, user, teams);
+    }
+
+    public static String address(String user) {
+        return user + "@test.invalid";
+    }
 }

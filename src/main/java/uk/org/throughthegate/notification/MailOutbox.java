@@ -1,0 +1,50 @@
+package uk.org.throughthegate.notification;
+
+import java.nio.charset.StandardCharsets;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Queues a mail as an instance of {@code send-mail}, whose sending step is an asynchronous job.
+ * Called inside a workflow step, the mail is queued in that step's transaction: it exists only if
+ * the step commits, and it is sent after the commit, by the job executor, with retries and then an
+ * incident in Cockpit if the mail server stays down. The workflow step never waits for SMTP.
+ */
+@Component
+public class MailOutbox {
+
+    static final String PROCESS_KEY = "send-mail";
+
+    private static final Logger LOG = LoggerFactory.getLogger(MailOutbox.class);
+
+    private final RuntimeService runtime;
+    private final HistoryService history;
+
+    MailOutbox(RuntimeService runtime, HistoryService history) {
+        this.runtime = runtime;
+        this.history = history;
+    }
+
+    /** Queues the mail unless one with the same key was queued before; says whether it queued it. */
+    public boolean queue(OutgoingMail mail) {
+        if (history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+                .variableValueEquals("mailKey", mail.key()).count() > 0) {
+            LOG.debug("Mail {} was queued before; not again", mail.key());
+            return false;
+        }
+        // Bodies go in as bytes: a digest can be longer than a string variable may be.
+        runtime.startProcessInstanceByKey(PROCESS_KEY, mail.caseReference(), Variables.createVariables()
+                .putValue("mailKey", mail.key())
+                .putValue("caseReference", mail.caseReference())
+                .putValue("to", mail.to())
+                .putValue("subject", mail.subject())
+                .putValue("textBody", Variables.byteArrayValue(mail.text().getBytes(StandardCharsets.UTF_8)))
+                .putValue("htmlBody", Variables.byteArrayValue(mail.html().getBytes(StandardCharsets.UTF_8))));
+        return true;
+    }
+}

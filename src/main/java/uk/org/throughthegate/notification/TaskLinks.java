@@ -1,0 +1,39 @@
+package uk.org.throughthegate.notification;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.Locale;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a mail says about a task: the direct link into Tasklist (an id, never a name, in the URL)
+ * and its due date as a person reads it, in England and Wales time.
+ */
+@Component
+class TaskLinks {
+
+    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.UK);
+
+    private final String publicUrl;
+    private final ZoneId zone;
+
+    TaskLinks(@Value("${ttg.public-url:http://localhost:8080}") String publicUrl, ZoneId caseTimeZone) {
+        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        this.zone = caseTimeZone;
+    }
+
+    String task(String taskId) {
+        return publicUrl + "/camunda/app/tasklist/default/#/?task=" + taskId;
+    }
+
+    String tasklist() {
+        return publicUrl + "/camunda/app/tasklist/default/";
+    }
+
+    String due(Date due) {
+        return due == null ? null : DUE.format(due.toInstant().atZone(zone));
+    }
+}

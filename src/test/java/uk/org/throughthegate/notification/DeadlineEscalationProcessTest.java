@@ -1,0 +1,174 @@
+package uk.org.throughthegate.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static uk.org.throughthegate.access.TestPeople.address;
+import static uk.org.throughthegate.access.TestPeople.mailable;
+import static uk.org.throughthegate.journey.JourneyScenario.*;
+
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+import uk.org.throughthegate.notification.Mailbox.Received;
+
+/**
+ * Given a Lewisham case whose initial planning meeting is due on Wednesday 6 January 2027, the
+ * team is reminded, then the YOT manager, the project manager and the strategic lead are each
+ * given a task and a mail, on the working days South London's standards set; all of it closes
+ * when the meeting is held. The real job executor fires the timers and sends the mails, on the
+ * engine's clock.
+ */
+@SpringBootTest(properties = {Mailbox.SMTP_PROPERTIES, Mailbox.SMTP_PORT, "camunda.bpm.job-execution.enabled=true",
+        "camunda.bpm.job-execution.max-wait=500"})
+@ActiveProfiles("test")
+class DeadlineEscalationProcessTest {
+
+    static Mailbox mailbox = new Mailbox();
+
+    @Autowired
+    ProcessEngine engine;
+
+    @BeforeAll
+    static void startMailServer() {
+        mailbox.start();
+    }
+
+    @AfterAll
+    static void stopMailServer() {
+        mailbox.stop();
+    }
+
+    @BeforeEach
+    void people() {
+        mailable(engine, "yot.anna", "yot-lewisham");
+        mailable(engine, "custody.cara", "custody-feltham");
+        mailable(engine, "manager.mo", "yot-managers-lewisham");
+        mailable(engine, "pm.pat", "pm-south-london");
+        mailable(engine, "lead.lee", "sl-south-london");
+        ClockUtil.setCurrentTime(at("2026-12-18T10:00"));
+    }
+
+    @AfterEach
+    void tidy() {
+        ClockUtil.reset();
+        mailbox.clear();
+    }
+
+    @Test
+    void anUndoneMeetingClimbsTheLadderOnTheStandardsWorkingDaysAndEverythingClosesWhenItIsHeld() {
+        var journey = meetingDueOnSixthOfJanuary("LEW-LADDER");
+        ProcessInstance watch = watchOf(task(engine, journey, "Task_HoldInitialPlanningMeeting"));
+        assertThat(timerDue(watch, "Timer_ReminderDue")).as("2 working days before the due day")
+                .isEqualTo(at("2027-01-04T09:00"));
+
+        ClockUtil.setCurrentTime(at("2027-01-04T09:01"));
+        List<Received> reminders = awaitMails(2);
+        assertThat(reminders).extracting(Received::to).containsExactlyInAnyOrder(address("yot.anna"), address("custody.cara"));
+        assertThat(reminders.get(0).subject()).isEqualTo(
+                "Reminder, due Wednesday 6 January 2027, 17:00: Hold the initial planning meeting (case LEW-LADDER)");
+        assertThat(timerDue(watch, "Timer_OverdueForYotManager")).as("1 working day after the due day")
+                .isEqualTo(at("2027-01-07T09:00"));
+
+        climb(watch, "2027-01-07T09:01", "Task_ResolveOverdueYotManager", "yot-managers-lewisham", "manager.mo");
+        assertThat(timerDue(watch, "Timer_OverdueForProjectManager")).as("3 working days after the due day")
+                .isEqualTo(at("2027-01-11T09:00"));
+        climb(watch, "2027-01-11T09:01", "Task_ResolveOverdueProjectManager", "pm-south-london", "pm.pat");
+        assertThat(timerDue(watch, "Timer_OverdueForStrategicLead")).as("5 working days after the due day")
+                .isEqualTo(at("2027-01-13T09:00"));
+        climb(watch, "2027-01-13T09:01", "Task_ResolveOverdueStrategicLead", "sl-south-london", "lead.lee");
+
+        complete(engine, journey, "Task_HoldInitialPlanningMeeting");
+
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(watch.getId()).count())
+                .as("every escalation task closed by itself").isZero();
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(watch.getId()).count()).isZero();
+    }
+
+    @Test
+    void whenTheDueDateMovesTheReminderMovesWithIt() {
+        var journey = meetingDueOnSixthOfJanuary("LEW-LADDER-MOVED");
+        Task meeting = task(engine, journey, "Task_HoldInitialPlanningMeeting");
+        ProcessInstance watch = watchOf(meeting);
+
+        meeting.setDueDate(endOfDay("2027-01-15"));
+        engine.getTaskService().saveTask(meeting);
+
+        assertThat(timerDue(watch, "Timer_ReminderDue")).isEqualTo(at("2027-01-13T09:00"));
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(watch.getId()).count())
+                .as("moved, not duplicated").isEqualTo(1);
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(DeadlineEscalationProcess.KEY)
+                .variableValueEquals(DeadlineEscalationProcess.WATCHED_TASK_ID, meeting.getId()).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aTaskDoneInTimeClimbsNoLadder() {
+        var journey = meetingDueOnSixthOfJanuary("LEW-LADDER-ONTIME");
+        ProcessInstance watch = watchOf(task(engine, journey, "Task_HoldInitialPlanningMeeting"));
+
+        complete(engine, journey, "Task_HoldInitialPlanningMeeting");
+
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(watch.getId()).count()).isZero();
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(watch.getId())
+                .activityId("End_TaskDoneEscalationClosed").finished().count()).isEqualTo(1);
+    }
+
+    private ProcessInstance meetingDueOnSixthOfJanuary(String reference) {
+        var journey = start(engine, lewishamCase(reference));
+        complete(engine, journey, "Task_RecordConsent", "consentToShare", "given");
+        assertThat(task(engine, journey, "Task_HoldInitialPlanningMeeting").getDueDate()).isEqualTo(endOfDay("2027-01-06"));
+        awaitMails(3); // the consent task's, then the meeting's new-task mails to both teams
+        mailbox.clear();
+        return journey;
+    }
+
+    private void climb(ProcessInstance watch, String when, String rungTask, String team, String member) {
+        ClockUtil.setCurrentTime(at(when));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(engine.getTaskService().createTaskQuery()
+                .processInstanceId(watch.getId()).taskDefinitionKey(rungTask).taskCandidateGroup(team).count()).isEqualTo(1));
+        Task rung = engine.getTaskService().createTaskQuery().processInstanceId(watch.getId()).taskDefinitionKey(rungTask)
+                .singleResult();
+        assertThat(rung.getName()).isEqualTo("Resolve overdue: Hold the initial planning meeting");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !overdueMails().isEmpty());
+        List<Received> mails = overdueMails();
+        assertThat(mails).extracting(Received::to).containsExactly(address(member));
+        assertThat(mails.get(0).subject()).isEqualTo("Overdue, please act: Hold the initial planning meeting (case "
+                + watch.getBusinessKey() + ")");
+        assertThat(mails.get(0).text()).contains("It was due: Wednesday 6 January 2027, 17:00",
+                "#/?task=" + rung.getId());
+        mailbox.clear();
+    }
+
+    /** The journey's own late-step follow-up for the project managers arrives too; only the ladder's mails here. */
+    private List<Received> overdueMails() {
+        return mailbox.received().stream().filter(m -> m.subject().startsWith("Overdue")).toList();
+    }
+
+    private List<Received> awaitMails(int count) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailbox.received().size() >= count);
+        return mailbox.received();
+    }
+
+    private ProcessInstance watchOf(Task task) {
+        return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(DeadlineEscalationProcess.KEY)
+                .variableValueEquals(DeadlineEscalationProcess.WATCHED_TASK_ID, task.getId()).singleResult();
+    }
+
+    private Date timerDue(ProcessInstance watch, String activityId) {
+        return engine.getManagementService().createJobQuery().processInstanceId(watch.getId()).activityId(activityId)
+                .singleResult().getDuedate();
+    }
+}

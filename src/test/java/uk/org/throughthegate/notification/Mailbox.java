@@ -1,0 +1,96 @@
+package uk.org.throughthegate.notification;
+
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+/**
+ * A real SMTP server for a test class (GreenMail on port 3025), and the mails it received as their
+ * reader sees them: recipient, subject, plain-text and HTML parts.
+ */
+final class Mailbox {
+
+    static final String SMTP_PROPERTIES = "spring.mail.host=localhost";
+    static final String SMTP_PORT = "spring.mail.port=3025";
+
+    private GreenMail server;
+
+    void start() {
+        server = new GreenMail(ServerSetupTest.SMTP);
+        server.start();
+    }
+
+    void stop() {
+        server.stop();
+    }
+
+    GreenMail server() {
+        return server;
+    }
+
+    void clear() {
+        try {
+            server.purgeEmailFromAllMailboxes();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    List<Received> received() {
+        return Arrays.stream(server.getReceivedMessages()).map(Mailbox::read).toList();
+    }
+
+    List<Received> to(String address) {
+        return received().stream().filter(m -> m.to().equals(address)).toList();
+    }
+
+    /** Runs the queued sending jobs, as the job executor would after the queuing step commits. */
+    static int deliverQueued(ProcessEngine engine) {
+        List<Job> jobs = engine.getManagementService().createJobQuery().processDefinitionKey(MailOutbox.PROCESS_KEY)
+                .executable().list();
+        jobs.forEach(j -> engine.getManagementService().executeJob(j.getId()));
+        return jobs.size();
+    }
+
+    private static Received read(MimeMessage m) {
+        try {
+            return new Received(m.getRecipients(Message.RecipientType.TO)[0].toString(), m.getSubject(),
+                    part(m, "text/plain"), part(m, "text/html"));
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String part(Part p, String type) throws MessagingException, IOException {
+        if (p.isMimeType(type)) {
+            return p.getContent().toString();
+        }
+        if (p.isMimeType("multipart/*")) {
+            Multipart multi = (Multipart) p.getContent();
+            for (int i = 0; i < multi.getCount(); i++) {
+                BodyPart body = multi.getBodyPart(i);
+                String found = part(body, type);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    record Received(String to, String subject, String text, String html) {
+    }
+}

@@ -1,0 +1,231 @@
+package uk.org.throughthegate.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static uk.org.throughthegate.access.TestPeople.address;
+import static uk.org.throughthegate.access.TestPeople.mailable;
+import static uk.org.throughthegate.journey.JourneyScenario.*;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.context.ActiveProfiles;
+
+import uk.org.throughthegate.access.TestPeople;
+import uk.org.throughthegate.notification.Mailbox.Received;
+
+/**
+ * Given a Lewisham case in Feltham, the people who can work each new task hear of it by mail,
+ * through a real SMTP server, once, after the step that made the task has committed.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {Mailbox.SMTP_PROPERTIES, Mailbox.SMTP_PORT})
+@ActiveProfiles("test")
+class TaskMailTest {
+
+    static Mailbox mailbox = new Mailbox();
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    TeamDigest digest;
+
+    @BeforeAll
+    static void startMailServer() {
+        mailbox.start();
+    }
+
+    @AfterAll
+    static void stopMailServer() {
+        mailbox.stop();
+    }
+
+    @BeforeEach
+    void people() {
+        for (String yot : List.of("yot.anna", "yot.ben")) {
+            mailable(engine, yot, "yot-lewisham");
+            engine.getIdentityService().setUserInfo(yot, MailDeliveryPreference.USER_INFO_KEY, "immediate");
+        }
+        TestPeople.person(engine, "yot.nomail", "yot-lewisham");
+        mailable(engine, "custody.cara", "custody-feltham");
+        mailable(engine, "yot.dan", "yot-leeds");
+        mailable(engine, "pm.pat", "pm-south-london");
+        mailable(engine, "yot.eve", "yot-croydon");
+        ClockUtil.setCurrentTime(at("2026-12-18T10:00"));
+    }
+
+    @AfterEach
+    void tidy() throws Exception {
+        ClockUtil.reset();
+        engine.getIdentityService().clearAuthentication();
+        mailbox.clear();
+    }
+
+    @Test
+    void aNewTaskIsMailedToEveryMemberOfItsTeamsWithItsLinkAndDueDateAndNothingPersonal() {
+        var journey = start(engine, lewishamCase("LEW-MAIL-1"));
+        Mailbox.deliverQueued(engine);
+        assertThat(mailbox.received()).extracting(Received::to, Received::subject).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(address("yot.anna"), "New task: Record consent to share information (case LEW-MAIL-1)"),
+                org.assertj.core.groups.Tuple.tuple(address("yot.ben"), "New task: Record consent to share information (case LEW-MAIL-1)"));
+        mailbox.clear();
+
+        complete(engine, journey, "Task_RecordConsent", "consentToShare", "given");
+        Mailbox.deliverQueued(engine);
+
+        String meetingId = task(engine, journey, "Task_HoldInitialPlanningMeeting").getId();
+        List<Received> mails = mailbox.received();
+        assertThat(mails).extracting(Received::to).as("the custody and YOT teams, not Leeds, not the manager, not"
+                + " a member without an address").containsExactlyInAnyOrder(address("yot.anna"), address("yot.ben"),
+                        address("custody.cara"));
+        for (Received mail : mails) {
+            assertThat(mail.subject()).isEqualTo("New task: Hold the initial planning meeting (case LEW-MAIL-1)");
+            assertThat(mail.text()).contains("Case: LEW-MAIL-1", "Due: Wednesday 6 January 2027, 17:00",
+                    "http://localhost:8080/camunda/app/tasklist/default/#/?task=" + meetingId);
+            assertThat(mail.html()).contains("href=\"http://localhost:8080/camunda/app/tasklist/default/#/?task="
+                    + meetingId + "\"", "Wednesday 6 January 2027, 17:00");
+            assertThat(mail.text() + mail.html() + mail.subject()).as("no personal detail of the child")
+                    .doesNotContain("2010-05-05", "05/05/2010", "dateOfBirth", "DTO", "Feltham");
+        }
+    }
+
+    @Test
+    void someoneWhoChoseTheDigestGetsNoMailPerTaskAndANonsenseChoiceIsRefused() {
+        var refused = http.withBasicAuth("yot.ben", TestPeople.PASSWORD).exchange("/api/me/mail-delivery",
+                HttpMethod.PUT, new HttpEntity<>(Map.of("delivery", "weekly")), Map.class);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody().get("message").toString()).contains("immediate", "digest", "weekly");
+        assertThat(http.withBasicAuth("yot.ben", TestPeople.PASSWORD).getForObject("/api/me/mail-delivery", Map.class))
+                .containsEntry("delivery", "immediate");
+
+        var chosen = http.withBasicAuth("yot.ben", TestPeople.PASSWORD).exchange("/api/me/mail-delivery",
+                HttpMethod.PUT, new HttpEntity<>(Map.of("delivery", "digest")), Map.class);
+        assertThat(chosen.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.getForEntity("/api/me/mail-delivery", Map.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+
+        start(engine, lewishamCase("LEW-MAIL-2"));
+        Mailbox.deliverQueued(engine);
+
+        assertThat(mailbox.received()).extracting(Received::to).containsExactly(address("yot.anna"));
+    }
+
+    @Test
+    void aTaskGivenToSomeoneByAnAdministratorIsMailedToThemButClaimingOnesOwnIsNot() {
+        var journey = start(engine, lewishamCase("LEW-MAIL-3"));
+        Mailbox.deliverQueued(engine);
+        mailbox.clear();
+        String consent = task(engine, journey, "Task_RecordConsent").getId();
+
+        engine.getIdentityService().setAuthentication("admin", List.of("camunda-admin"));
+        engine.getTaskService().setAssignee(consent, "yot.ben");
+        engine.getIdentityService().setAuthenticatedUserId("yot.ben");
+        engine.getTaskService().setAssignee(consent, null);
+        engine.getTaskService().claim(consent, "yot.ben");
+        engine.getIdentityService().clearAuthentication();
+        Mailbox.deliverQueued(engine);
+
+        assertThat(mailbox.received()).extracting(Received::to, Received::subject).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(address("yot.ben"),
+                        "Assigned to you: Record consent to share information (case LEW-MAIL-3)"));
+    }
+
+    @Test
+    void withTheMailServerDownTheStepCompletesAndTheMailArrivesOnceWhenItIsBack() throws Exception {
+        var journey = start(engine, lewishamCase("LEW-MAIL-4"));
+        Mailbox.deliverQueued(engine);
+        mailbox.clear();
+        mailbox.stop();
+
+        complete(engine, journey, "Task_RecordConsent", "consentToShare", "given");
+        assertThat(task(engine, journey, "Task_HoldInitialPlanningMeeting")).as("the step completed").isNotNull();
+
+        List<Job> sending = engine.getManagementService().createJobQuery().processDefinitionKey(MailOutbox.PROCESS_KEY).list();
+        assertThat(sending).hasSize(3);
+        for (Job job : sending) {
+            for (int attempt = 0; attempt < 10 && retries(job) > 0; attempt++) {
+                assertThatThrownBy(() -> engine.getManagementService().executeJob(job.getId()))
+                        .as("SMTP is down").isNotNull();
+                if (attempt == 0) {
+                    assertThat(engine.getManagementService().createJobQuery().jobId(job.getId()).singleResult().getDuedate())
+                            .as("retried a minute later, on the engine clock").isEqualTo(at("2026-12-18T10:01"));
+                }
+            }
+        }
+        assertThat(engine.getRuntimeService().createIncidentQuery().processDefinitionKeyIn(MailOutbox.PROCESS_KEY)
+                .activityId("Task_SendMail").count()).as("incidents in Cockpit once retries are used up").isEqualTo(3);
+
+        mailbox.start();
+        for (Job job : sending) {
+            engine.getManagementService().setJobRetries(job.getId(), 1); // what Cockpit's "Retry" does
+            engine.getManagementService().executeJob(job.getId());      // as the job executor then does
+        }
+        assertThat(Mailbox.deliverQueued(engine)).as("nothing left to send").isZero();
+
+        assertThat(mailbox.received()).extracting(Received::to).containsExactlyInAnyOrder(address("yot.anna"),
+                address("yot.ben"), address("custody.cara"));
+        assertThat(engine.getRuntimeService().createIncidentQuery().processDefinitionKeyIn(MailOutbox.PROCESS_KEY).count())
+                .isZero();
+        assertThat(task(engine, journey, "Task_HoldInitialPlanningMeeting")).isNotNull();
+    }
+
+    @Test
+    void theDailyDigestListsEachTeamsOverdueAndThisWeeksTasksByCase() {
+        var overdue = start(engine, croydonCase("CRO-1", "2026-12-18"));
+        complete(engine, overdue, "Task_RecordConsent", "consentToShare", "given");
+        ClockUtil.setCurrentTime(at("2026-12-22T10:00"));
+        var dueThisWeek = start(engine, croydonCase("CRO-2", "2026-12-22"));
+        complete(engine, dueThisWeek, "Task_RecordConsent", "consentToShare", "given");
+        ClockUtil.setCurrentTime(at("2027-01-04T10:00"));
+        var later = start(engine, croydonCase("CRO-3", "2027-01-04"));
+        complete(engine, later, "Task_RecordConsent", "consentToShare", "given");
+        Mailbox.deliverQueued(engine);
+        mailbox.clear();
+
+        ClockUtil.setCurrentTime(at("2027-01-07T07:00"));
+        digest.send();
+        Mailbox.deliverQueued(engine);
+
+        List<Received> eve = mailbox.to(address("yot.eve"));
+        assertThat(eve).hasSize(1);
+        Received mail = eve.get(0);
+        assertThat(mail.subject()).isEqualTo("yot-croydon: 1 overdue, 1 due this week (2027-01-07)");
+        assertThat(mail.text()).contains("Case CRO-1", "OVERDUE Hold the initial planning meeting, due Wednesday 6 January 2027",
+                "Case CRO-2", "Hold the initial planning meeting, due Friday 8 January 2027")
+                .doesNotContain("CRO-3").doesNotContain("OVERDUE Hold the initial planning meeting, due Friday");
+        assertThat(mail.html()).contains("CRO-1", "CRO-2").doesNotContain("CRO-3");
+        assertThat(mailbox.to(address("custody.cara"))).as("Feltham's custody team has the same meetings")
+                .singleElement().extracting(Received::subject).asString().startsWith("custody-feltham:");
+
+        assertThat(digest.send()).as("a second run the same day sends nothing again").isZero();
+    }
+
+    private int retries(Job job) {
+        return engine.getManagementService().createJobQuery().jobId(job.getId()).singleResult().getRetries();
+    }
+
+    private static Map<String, Object> croydonCase(String reference, String sentenceDate) {
+        Map<String, Object> v = lewishamCase(reference);
+        v.put("homeYot", "croydon");
+        v.put("sentenceDate", sentenceDate);
+        return v;
+    }
+}
