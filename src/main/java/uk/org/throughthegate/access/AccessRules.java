@@ -29,7 +29,7 @@ public class AccessRules implements ApplicationRunner {
 
     static final String EVERYONE = "*";
     static final List<String> STARTABLE = List.of("resettlement-journey", "rotl-request", "change-release-date",
-            "transfer-establishment", "withdraw-journey");
+            "transfer-establishment", "withdraw-journey", "recall-to-custody");
 
     private final AuthorizationService authorizations;
     private final FilterService filters;

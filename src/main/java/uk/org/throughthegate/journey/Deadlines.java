@@ -10,6 +10,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
+import uk.org.throughthegate.calendar.EngineClock;
 import uk.org.throughthegate.standards.ConsortiumStandards;
 
 /**
@@ -54,6 +55,33 @@ public class Deadlines {
 
     public List<String> feedbackDates(DelegateExecution execution) {
         return iso(schedule(execution).feedbackDates(CaseDates.get(execution, RELEASE_DATE)));
+    }
+
+    /** The start of the day a child turns 17 years 6 months. */
+    public Date seventeenAndAHalf(String dateOfBirth) {
+        return CaseDates.startOfDay(LocalDate.parse(dateOfBirth).plusYears(17).plusMonths(6), zone);
+    }
+
+    /** Whether the sentence (custody and licence) is still running today. */
+    public boolean servingSentence(DelegateExecution execution) {
+        return EngineClock.today(zone).isBefore(CaseDates.get(execution, LICENCE_END_DATE));
+    }
+
+    public boolean turnsEighteenOnLicence(DelegateExecution execution) {
+        return transition(execution).turnsEighteenBefore(CaseDates.get(execution, LICENCE_END_DATE));
+    }
+
+    public Date transitionPlanDue(DelegateExecution execution) {
+        return CaseDates.endOfWorkingDay(transition(execution).planDue(EngineClock.today(zone)), zone);
+    }
+
+    public Date probationHandoverDue(DelegateExecution execution) {
+        return CaseDates.endOfWorkingDay(transition(execution).probationHandoverDue(EngineClock.today(zone)), zone);
+    }
+
+    private AdultTransition transition(DelegateExecution execution) {
+        return new AdultTransition(CaseDates.get(execution, DATE_OF_BIRTH),
+                standards.transitionFor((String) execution.getVariable(CONSORTIUM)));
     }
 
     JourneySchedule schedule(DelegateExecution execution) {

@@ -68,6 +68,14 @@ public class ConsortiumStandards implements ReferenceData {
                 number(r, "strategicLeadAfterWorkingDays"));
     }
 
+    /** When a child nearing 18 is planned for and handed over to adult Probation. */
+    public TransitionStandards transitionFor(String consortium) {
+        DmnDecisionResultEntries r = single(STANDARDS_DECISION, "consortium", consortium).orElseThrow(() ->
+                new IllegalStateException("the consortium standards table has no row for '" + consortium
+                        + "' and no default row"));
+        return new TransitionStandards(number(r, "transitionPlanWorkingDays"), number(r, "probationHandoverWorkingDays"));
+    }
+
     private Optional<DmnDecisionResultEntries> single(String decision, String input, Object value) {
         var result = decisions.evaluateDecisionByKey(decision)
                 .variables(Variables.createVariables().putValue(input, value))

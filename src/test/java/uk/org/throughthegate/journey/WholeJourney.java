@@ -19,6 +19,12 @@ public final class WholeJourney {
 
     /** From custody entry (the consent task) to a closed journey. */
     public static ProcessInstance walkOn(ProcessEngine engine, ProcessInstance journey) {
+        walkToLicence(engine, journey);
+        return walkThroughLicence(engine, journey, 15);
+    }
+
+    /** From custody entry (the consent task) to the first day on licence, the release-day contact made. */
+    public static void walkToLicence(ProcessEngine engine, ProcessInstance journey) {
         init(engine);
 
         assertThat(journey).isWaitingAt("Task_RecordConsent");
@@ -48,7 +54,10 @@ public final class WholeJourney {
         assertThat(journey).isWaitingAt("Timer_ReleaseDate");
         fire(engine, journey, "Timer_ReleaseDate");
         complete(engine, journey, "Task_ReleaseDayContact", "releaseDayContact", "met-at-gate");
+    }
 
+    /** Every supervision appointment (as many as expected), the feedback, the licence end and exit, closing. */
+    public static ProcessInstance walkThroughLicence(ProcessEngine engine, ProcessInstance journey, int expectedAppointments) {
         int appointments = 0;
         while (engine.getManagementService().createJobQuery().processInstanceId(journey.getId())
                 .activityId("Timer_AppointmentDay").count() > 0) {
@@ -56,7 +65,8 @@ public final class WholeJourney {
             complete(engine, journey, "Task_RecordSupervisionAppointment", "appointmentOutcome", "attended");
             appointments++;
         }
-        Assertions.assertThat(appointments).as("weekly for 12 weeks from 1 April 2027, then fortnightly to licence end on 18 August 2027").isEqualTo(15);
+        Assertions.assertThat(appointments).as("weekly for 12 weeks from release, then fortnightly to licence end")
+                .isEqualTo(expectedAppointments);
         for (int i = 0; i < 2; i++) {
             fire(engine, journey, "Timer_FeedbackDay");
             complete(engine, journey, "Task_RecordFeedback", "feedbackGiven", "given");
@@ -70,7 +80,7 @@ public final class WholeJourney {
         complete(engine, journey, "Task_CloseJourney", "journeyOutcome", "settled");
 
         assertThat(journey).isEnded().hasPassed("End_JourneyClosed");
-            return journey;
+        return journey;
     }
 
     static Object[] needs(String status) {
