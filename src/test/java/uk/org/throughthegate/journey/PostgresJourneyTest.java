@@ -10,12 +10,15 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
+
+import uk.org.throughthegate.access.TestPeople;
 
 /**
  * The whole journey on a real PostgreSQL (the production database). .ci/run creates the database;
@@ -61,6 +64,37 @@ class PostgresJourneyTest {
             assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
         }
         WholeJourney.walk(engine, "PG-" + Long.toString(System.currentTimeMillis(), 36).toUpperCase());
+    }
+
+    @Test
+    void aCaseSentBackToCustodyRunsLicenceTwiceOnPostgresql() {
+        TestPeople.person(engine, "yot.lewisham", "yot-lewisham");
+        try {
+            RecallToCustodyProcessTest.recallMidLicenceAndRunLicenceAgain(engine,
+                    "PG-RECALL-" + Long.toString(System.nanoTime(), 36).toUpperCase());
+        } finally {
+            ClockUtil.reset();
+        }
+    }
+
+    @Test
+    void anEarlierReleaseMovesTheDeadlinesOnPostgresql() {
+        String reference = "PG-EARLY-" + Long.toString(System.nanoTime(), 36).toUpperCase();
+        ClockUtil.setCurrentTime(JourneyScenario.at("2027-01-04T10:00"));
+        try {
+            var journey = JourneyScenario.start(engine, JourneyScenario.lewishamCase(reference));
+            var change = new java.util.HashMap<String, Object>();
+            change.put("caseReference", reference);
+            change.put("newReleaseDate", "2027-03-01");
+            change.put("releaseChangeReason", "early-release");
+            engine.getRuntimeService().startProcessInstanceByKey(ReleaseDateChangeProcess.KEY, change);
+            assertThat(engine.getRuntimeService().getVariables(journey.getId())).containsEntry("releaseDate", "2027-03-01")
+                    .containsEntry("accommodationDue", "2027-01-18").containsEntry("handoverDue", "2027-02-15");
+            assertThat(JourneyScenario.timer(engine, journey, "Timer_ReleaseDateReached").getDuedate())
+                    .isEqualTo(JourneyScenario.startOfDay("2027-03-01"));
+        } finally {
+            ClockUtil.reset();
+        }
     }
 
     @Test

@@ -266,6 +266,62 @@ class ResettlementJourneyProcessTest {
                 .filter(l -> "candidate".equals(l.getType())).map(IdentityLink::getGroupId).toList();
     }
 
+    @Test
+    void aChildTurning18OnLicenceGetsTransitionPlanningAt17AndAHalfThenAProbationHandover() {
+        var entry = lewishamCase("LEW-EIGHTEEN");
+        entry.put("dateOfBirth", "2009-08-10");
+        ProcessInstance journey = start(engine, entry);
+        Assertions.assertThat(timer(engine, journey, "Timer_SeventeenAndAHalf").getDuedate())
+                .as("the day the child turns 17 years 6 months").isEqualTo(startOfDay("2027-02-10"));
+
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(at("2027-02-10T00:00"));
+        try {
+            fire(engine, journey, "Timer_SeventeenAndAHalf");
+            assertThat(task(engine, journey, "Task_PlanTransitionToAdultServices")).hasCandidateGroup("yot-lewisham")
+                    .hasDueDate(endOfDay("2027-03-10"));
+            complete(engine, journey, "Task_PlanTransitionToAdultServices", "transitionPlan", "Probation from 18");
+
+            assertThat(task(engine, journey, "Task_HandOverToProbation")).hasCandidateGroup("yot-lewisham")
+                    .as("10 working days before the 18th birthday, 10 August 2027; licence ends 18 August")
+                    .hasDueDate(endOfDay("2027-07-27"));
+            complete(engine, journey, "Task_HandOverToProbation", "probationOfficeReference", "Lewisham PDU",
+                    "probationHandoverDate", "2027-07-20");
+            assertThat(journey).hasPassed("End_HandedOverToProbation").isWaitingAt("Task_RecordConsent");
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+    }
+
+    @Test
+    void aChildWhoseLicenceEndsBefore18IsPlannedForButNotHandedToProbation() {
+        var entry = lewishamCase("LEW-SEVENTEEN");
+        entry.put("dateOfBirth", "2009-12-01");
+        ProcessInstance journey = start(engine, entry);
+
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(at("2027-06-01T00:00"));
+        try {
+            fire(engine, journey, "Timer_SeventeenAndAHalf");
+            complete(engine, journey, "Task_PlanTransitionToAdultServices", "transitionPlan", "Adult services at 18");
+            assertThat(journey).hasPassed("End_TransitionPlanned").hasNotPassed("Task_HandOverToProbation");
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+    }
+
+    @Test
+    void aChildWhoTurns17AndAHalfAfterTheSentenceGetsNoTransitionTask() {
+        ProcessInstance journey = start(engine, lewishamCase("LEW-YOUNGER"));
+        Assertions.assertThat(timer(engine, journey, "Timer_SeventeenAndAHalf").getDuedate()).isEqualTo(startOfDay("2027-11-05"));
+
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(at("2027-11-05T00:00"));
+        try {
+            fire(engine, journey, "Timer_SeventeenAndAHalf");
+            assertThat(journey).hasPassed("End_NoTransitionNeeded").hasNotPassed("Task_PlanTransitionToAdultServices");
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+    }
+
     static Object[] needs(String status) {
         return new Object[] {"caseManagementPathway", status, "accommodationPathway", status, "etePathway", status,
                 "healthPathway", status, "substanceMisusePathway", status, "familiesPathway", status,
