@@ -4,13 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -19,6 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 import uk.org.throughthegate.access.TestPeople;
+import uk.org.throughthegate.migration.JourneyMigration;
 
 /**
  * The whole journey on a real PostgreSQL (the production database). .ci/run creates the database;
@@ -58,6 +66,9 @@ class PostgresJourneyTest {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    JourneyMigration migration;
+
     @Test
     void aWholeJourneyRunsOnPostgresql() throws Exception {
         try (var connection = dataSource.getConnection()) {
@@ -95,6 +106,68 @@ class PostgresJourneyTest {
         } finally {
             ClockUtil.reset();
         }
+    }
+
+    @Test
+    void aTransferMovesTasksAndAccessOnPostgresql() {
+        String reference = unique("PG-MOVED");
+        var journey = JourneyScenario.start(engine, JourneyScenario.lewishamCase(reference));
+        JourneyScenario.complete(engine, journey, "Task_RecordConsent");
+
+        engine.getRuntimeService().startProcessInstanceByKey("transfer-establishment",
+                Map.of("caseReference", reference, "newEstablishment", "wetherby", "transferDate", "2027-01-04"));
+
+        assertThat(engine.getTaskService().getIdentityLinksForTask(
+                JourneyScenario.task(engine, journey, "Task_HoldInitialPlanningMeeting").getId()))
+                .extracting(IdentityLink::getGroupId).containsExactlyInAnyOrder("custody-wetherby", "yot-lewisham");
+        var authorizations = engine.getAuthorizationService();
+        assertThat(authorizations.isUserAuthorized("custody.feltham", List.of("custody-feltham"), Permissions.READ,
+                Resources.PROCESS_INSTANCE, journey.getId())).isFalse();
+        assertThat(authorizations.isUserAuthorized("custody.wetherby", List.of("custody-wetherby"), Permissions.READ,
+                Resources.PROCESS_INSTANCE, journey.getId())).isTrue();
+    }
+
+    @Test
+    void aWithdrawnJourneyLeavesOnlyHistoryOnPostgresql() {
+        String reference = unique("PG-WITHDRAWN");
+        var journey = JourneyScenario.start(engine, JourneyScenario.lewishamCase(reference));
+        TestPeople.person(engine, "pm.southlondon", "pm-south-london");
+        engine.getIdentityService().setAuthenticatedUserId("pm.southlondon");
+        try {
+            engine.getRuntimeService().startProcessInstanceByKey("withdraw-journey",
+                    Map.of("caseReference", reference, "withdrawalReason", "sentence-quashed", "withdrawalNotes", "-"));
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(journey.getId()).count()).isZero();
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(journey.getId()).count()).isZero();
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(journey.getId())
+                .variableName("withdrawalReason").singleResult().getValue()).isEqualTo("sentence-quashed");
+    }
+
+    @Test
+    void aJourneyMigratedToVersion2RunsToItsEndOnPostgresql() throws Exception {
+        var journey = JourneyScenario.start(engine, JourneyScenario.lewishamCase(unique("PG-MIG")));
+        String version1 = journey.getProcessDefinitionId();
+        String changed = Files.readString(Path.of("bpmn/resettlement-journey.bpmn")).replace(
+                "name=\"Record consent to share information\"", "name=\"Record consent (asked of the family too)\"");
+        var version2 = engine.getRepositoryService().createDeployment().name("PostgreSQL migration test")
+                .addString("bpmn/resettlement-journey.bpmn", changed).deploy();
+        try {
+            var outcomes = migration.migrateToLatest(JourneyProcess.KEY);
+            assertThat(outcomes).filteredOn(o -> o.instanceId().equals(journey.getId()))
+                    .singleElement().satisfies(o -> assertThat(o.migrated()).isTrue());
+            assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(journey.getId())
+                    .singleResult().getProcessDefinitionId()).isNotEqualTo(version1);
+            WholeJourney.walkOn(engine, journey);
+        } finally {
+            // The kept test database must start its next journeys on the models of bpmn/ again.
+            engine.getRepositoryService().deleteDeployment(version2.getId(), true);
+        }
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + Long.toString(System.nanoTime(), 36).toUpperCase();
     }
 
     @Test
