@@ -109,6 +109,11 @@ class PostgresJourneyTest {
     }
 
     @Test
+    void aChildTurning18OnLicenceIsHandedToProbationOnPostgresql() {
+        ResettlementJourneyProcessTest.turning18OnLicence(engine, unique("PG-EIGHTEEN"));
+    }
+
+    @Test
     void aTransferMovesTasksAndAccessOnPostgresql() {
         String reference = unique("PG-MOVED");
         var journey = JourneyScenario.start(engine, JourneyScenario.lewishamCase(reference));

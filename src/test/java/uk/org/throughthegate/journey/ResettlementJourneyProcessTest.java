@@ -268,7 +268,13 @@ class ResettlementJourneyProcessTest {
 
     @Test
     void aChildTurning18OnLicenceGetsTransitionPlanningAt17AndAHalfThenAProbationHandover() {
-        var entry = lewishamCase("LEW-EIGHTEEN");
+        turning18OnLicence(engine, "LEW-EIGHTEEN");
+    }
+
+    /** Also run on PostgreSQL (PostgresJourneyTest). */
+    static void turning18OnLicence(ProcessEngine engine, String reference) {
+        init(engine);
+        var entry = lewishamCase(reference);
         entry.put("dateOfBirth", "2009-08-10");
         ProcessInstance journey = start(engine, entry);
         Assertions.assertThat(timer(engine, journey, "Timer_SeventeenAndAHalf").getDuedate())
