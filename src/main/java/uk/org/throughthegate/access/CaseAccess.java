@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -26,13 +27,29 @@ public final class CaseAccess {
         teams.forEach(team -> grantRead(authorizations, execution.getProcessInstanceId(), team));
     }
 
+    /** Read access to the running case and to its history (Cockpit's and REST's history views). */
     public static void grantRead(AuthorizationService authorizations, String processInstanceId, String team) {
-        Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        read.setGroupId(team);
-        read.setResource(Resources.PROCESS_INSTANCE);
-        read.setResourceId(processInstanceId);
-        read.addPermission(Permissions.READ);
-        authorizations.saveAuthorization(read);
+        for (Resources resource : List.of(Resources.PROCESS_INSTANCE, Resources.HISTORIC_PROCESS_INSTANCE)) {
+            if (authorizations.createAuthorizationQuery().groupIdIn(team).resourceType(resource)
+                    .resourceId(processInstanceId).count() > 0) {
+                continue;
+            }
+            Authorization read = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+            read.setGroupId(team);
+            read.setResource(resource);
+            read.setResourceId(processInstanceId);
+            read.addPermission(resource == Resources.PROCESS_INSTANCE ? Permissions.READ
+                    : HistoricProcessInstancePermissions.READ);
+            authorizations.saveAuthorization(read);
+        }
+    }
+
+    /** Takes back what {@link #grantRead} gave a team for one case, the running case and its history alike. */
+    public static void revokeRead(AuthorizationService authorizations, String processInstanceId, String team) {
+        for (Resources resource : List.of(Resources.PROCESS_INSTANCE, Resources.HISTORIC_PROCESS_INSTANCE)) {
+            authorizations.createAuthorizationQuery().groupIdIn(team).resourceType(resource).resourceId(processInstanceId)
+                    .list().forEach(a -> authorizations.deleteAuthorization(a.getId()));
+        }
     }
 
     /** Refuses a person who is not on one of the case's teams; no person means the system itself. */

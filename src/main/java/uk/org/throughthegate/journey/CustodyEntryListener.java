@@ -38,7 +38,8 @@ class CustodyEntryListener implements ExecutionListener {
         String yot = Teams.yot(entry.homeYot());
         String custody = Teams.custody(entry.establishment());
         CaseAccess.requireTeamMember(execution, (String) execution.getVariable("enteredBy"), "Custody entry", yot, custody);
-        CaseAccess.grantRead(execution, List.of(yot, custody, Teams.projectManagers(entry.consortium())));
+        CaseAccess.grantRead(execution, List.of(yot, custody, Teams.yotManagers(entry.homeYot()),
+                Teams.projectManagers(entry.consortium()), Teams.strategicLeads(entry.consortium())));
 
         String businessKey = execution.getProcessBusinessKey();
         if (businessKey != null && !businessKey.isBlank() && !businessKey.equals(entry.caseReference())) {

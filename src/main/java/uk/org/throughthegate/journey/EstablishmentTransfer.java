@@ -84,10 +84,9 @@ class EstablishmentTransfer implements JavaDelegate {
                     .resourceId(task.getId()).list().forEach(a -> authorizations.deleteAuthorization(a.getId()));
             tasks.addCandidateGroup(task.getId(), newTeam);
         }
-        var old = authorizations.createAuthorizationQuery().groupIdIn(oldTeam).resourceType(Resources.PROCESS_INSTANCE)
-                .resourceId(instanceId).list();
-        if (!old.isEmpty()) {
-            old.forEach(a -> authorizations.deleteAuthorization(a.getId()));
+        if (authorizations.createAuthorizationQuery().groupIdIn(oldTeam).resourceType(Resources.PROCESS_INSTANCE)
+                .resourceId(instanceId).count() > 0) {
+            CaseAccess.revokeRead(authorizations, instanceId, oldTeam);
             CaseAccess.grantRead(authorizations, instanceId, newTeam);
         }
     }

@@ -125,6 +125,44 @@ class AccessTest {
     }
 
     @Test
+    void aProviderReadsTheJourneyOnlyWhileHoldingAReferralForIt() {
+        ProcessInstance journey = journeyAt("Task_ProposeAccommodation");
+        String path = "/engine-rest/process-instance/" + journey.getId() + "/variables";
+
+        assertThat(as("provider.accommodation").getForEntity(path, String.class).getStatusCode())
+                .as("holding the accommodation referral").isEqualTo(HttpStatus.OK);
+        assertThat(as("provider.ete").getForEntity(path, String.class).getStatusCode())
+                .as("no referral for ETE").isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+
+        complete(engine, journey, "Task_ProposeAccommodation");
+
+        assertThat(as("provider.accommodation").getForEntity(path, String.class).getStatusCode())
+                .as("the referral is done").isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void theConsortiumsManagersAndStrategicLeadReadItsJourneysAndHistoryIsReadPerCase() {
+        TestPeople.person(engine, "manager.lewisham", "yot-managers-lewisham");
+        TestPeople.person(engine, "lead.southlondon", "sl-south-london");
+        TestPeople.person(engine, "lead.yorkshire", "sl-south-west-yorkshire");
+        ProcessInstance journey = journeyAt("Task_HoldInitialPlanningMeeting");
+
+        for (String reader : List.of("manager.lewisham", "lead.southlondon")) {
+            assertThat(as(reader).getForEntity("/engine-rest/process-instance/" + journey.getId() + "/variables",
+                    String.class).getStatusCode()).as(reader).isEqualTo(HttpStatus.OK);
+        }
+        String history = "/engine-rest/history/activity-instance?processInstanceId=" + journey.getId();
+        assertThat(as("yot.lewisham").getForEntity(history, String.class).getBody())
+                .as("the case's YOT reads what has happened").contains("Task_RecordConsent");
+        for (String stranger : List.of("yot.leeds", "lead.yorkshire")) {
+            var response = as(stranger).getForEntity(history, String.class);
+            assertThat(response.getBody()).as(stranger).doesNotContain("Task_RecordConsent");
+            assertThat(as(stranger).getForEntity("/engine-rest/history/process-instance/" + journey.getId(), String.class)
+                    .getStatusCode()).as(stranger).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+        }
+    }
+
+    @Test
     void aProjectManagerListsOnlyTheirConsortiumsJourneys() {
         JourneyScenario.start(engine, lewishamCase("LEW-PM"));
         var leeds = lewishamCase("LEE-PM");
