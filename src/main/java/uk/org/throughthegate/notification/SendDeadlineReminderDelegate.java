@@ -3,8 +3,6 @@ package uk.org.throughthegate.notification;
 import static uk.org.throughthegate.notification.DeadlineEscalationProcess.*;
 
 import java.util.Date;
-import java.util.HashMap;
-import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -47,12 +45,7 @@ class SendDeadlineReminderDelegate implements JavaDelegate {
             return;
         }
         String caseReference = (String) execution.getVariable(CASE_REFERENCE);
-        Map<String, Object> model = new HashMap<>();
-        model.put("taskName", task.getName());
-        model.put("caseReference", caseReference);
-        model.put("due", links.due(due));
-        model.put("link", links.task(taskId));
-        var mail = templates.render("reminder", model);
+        var mail = templates.render("reminder", links.aboutTask(taskId, task.getName(), caseReference, due));
         for (Recipient r : recipients.ofTask(tasks.getIdentityLinksForTask(taskId), task.getAssignee()).values()) {
             outbox.queue(new OutgoingMail("reminder:" + taskId + ":" + due.toInstant() + ":" + r.userId(),
                     caseReference, r.email(), mail.subject(), mail.text(), mail.html()));

@@ -3,7 +3,9 @@ package uk.org.throughthegate.notification;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -31,6 +33,16 @@ class TaskLinks {
 
     String tasklist() {
         return publicUrl + "/camunda/app/tasklist/default/";
+    }
+
+    /** What every mail about one task shows: its name, case, due date and link. */
+    Map<String, Object> aboutTask(String taskId, String taskName, String caseReference, Date due) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("taskName", taskName);
+        model.put("caseReference", caseReference);
+        model.put("due", due(due));
+        model.put("link", task(taskId));
+        return model;
     }
 
     String due(Date due) {

@@ -1,6 +1,5 @@
 package uk.org.throughthegate.notification;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -56,12 +55,8 @@ class TaskMails {
 
     private void queue(DelegateTask task, Recipient r, String kind) {
         String caseReference = String.valueOf(task.getVariable("caseReference"));
-        Map<String, Object> model = new HashMap<>();
+        Map<String, Object> model = links.aboutTask(task.getId(), task.getName(), caseReference, task.getDueDate());
         model.put("kind", kind);
-        model.put("taskName", task.getName());
-        model.put("caseReference", caseReference);
-        model.put("due", links.due(task.getDueDate()));
-        model.put("link", links.task(task.getId()));
         boolean escalation = DeadlineEscalationProcess.KEY.equals(processKey(task));
         if (escalation) {
             model.put("lateTaskName", task.getVariable("watchedTaskName"));

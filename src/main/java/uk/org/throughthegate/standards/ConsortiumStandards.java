@@ -37,9 +37,7 @@ public class ConsortiumStandards implements ReferenceData {
     }
 
     public Standards standardsFor(String consortium) {
-        DmnDecisionResultEntries r = single(STANDARDS_DECISION, "consortium", consortium).orElseThrow(() ->
-                new IllegalStateException("the consortium standards table has no row for '" + consortium
-                        + "' and no default row"));
+        DmnDecisionResultEntries r = row(consortium);
         return new Standards(
                 number(r, "ipmWorkingDays"),
                 period(r, "accommodationLead"),
@@ -58,9 +56,7 @@ public class ConsortiumStandards implements ReferenceData {
 
     /** When the people of a consortium are reminded of a task, and told of it once it is overdue. */
     public EscalationStandards escalationFor(String consortium) {
-        DmnDecisionResultEntries r = single(STANDARDS_DECISION, "consortium", consortium).orElseThrow(() ->
-                new IllegalStateException("the consortium standards table has no row for '" + consortium
-                        + "' and no default row"));
+        DmnDecisionResultEntries r = row(consortium);
         return new EscalationStandards(
                 number(r, "reminderWorkingDays"),
                 number(r, "yotManagerAfterWorkingDays"),
@@ -70,10 +66,14 @@ public class ConsortiumStandards implements ReferenceData {
 
     /** When a child nearing 18 is planned for and handed over to adult Probation. */
     public TransitionStandards transitionFor(String consortium) {
-        DmnDecisionResultEntries r = single(STANDARDS_DECISION, "consortium", consortium).orElseThrow(() ->
+        DmnDecisionResultEntries r = row(consortium);
+        return new TransitionStandards(number(r, "transitionPlanWorkingDays"), number(r, "probationHandoverWorkingDays"));
+    }
+
+    private DmnDecisionResultEntries row(String consortium) {
+        return single(STANDARDS_DECISION, "consortium", consortium).orElseThrow(() ->
                 new IllegalStateException("the consortium standards table has no row for '" + consortium
                         + "' and no default row"));
-        return new TransitionStandards(number(r, "transitionPlanWorkingDays"), number(r, "probationHandoverWorkingDays"));
     }
 
     private Optional<DmnDecisionResultEntries> single(String decision, String input, Object value) {
