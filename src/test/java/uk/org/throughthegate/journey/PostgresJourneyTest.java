@@ -38,7 +38,7 @@ import uk.org.throughthegate.migration.JourneyMigration;
         "spring.datasource.username=${TTG_TEST_DB_USER:postgres}",
         "spring.datasource.password=${TTG_TEST_DB_PASSWORD:}"})
 @ActiveProfiles("test")
-class PostgresJourneyTest {
+public class PostgresJourneyTest {
 
     static final String URL = System.getenv().getOrDefault("TTG_TEST_DB_URL",
             "jdbc:postgresql://127.0.0.1:5432/through_the_gate_test");
@@ -51,7 +51,7 @@ class PostgresJourneyTest {
      * so. In CI (CI=true) PostgreSQL is required and an unreachable database fails the build.
      */
     @BeforeAll
-    static void postgresqlIsReachableOrThisIsCi() {
+    public static void postgresqlIsReachableOrThisIsCi() {
         boolean reachable;
         try (var c = DriverManager.getConnection(URL, System.getenv().getOrDefault("TTG_TEST_DB_USER", "postgres"),
                 System.getenv().getOrDefault("TTG_TEST_DB_PASSWORD", ""))) {
