@@ -3,7 +3,6 @@ package uk.org.throughthegate.access;
 import java.util.List;
 
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -18,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The standing access rules, created at start-up once (idempotent): everyone logged in may use
- * Tasklist, see the team filter and start the service's processes (each start checks that the
+ * Tasklist and start the service's processes (each start checks that the
  * person is on a team of the case); managers get Cockpit; process owners may deploy. What a
  * person may read of a case is granted per case (see CaseAccess).
  */
@@ -32,12 +31,10 @@ public class AccessRules implements ApplicationRunner {
             "transfer-establishment", "withdraw-journey", "recall-to-custody");
 
     private final AuthorizationService authorizations;
-    private final FilterService filters;
     private final AccessProperties access;
 
-    AccessRules(AuthorizationService authorizations, FilterService filters, AccessProperties access) {
+    AccessRules(AuthorizationService authorizations, AccessProperties access) {
         this.authorizations = authorizations;
-        this.filters = filters;
         this.access = access;
     }
 
@@ -48,7 +45,6 @@ public class AccessRules implements ApplicationRunner {
             global(Resources.PROCESS_DEFINITION, key, Permissions.READ, Permissions.CREATE_INSTANCE);
         }
         global(Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
-        filters.createFilterQuery().list().forEach(f -> global(Resources.FILTER, f.getId(), Permissions.READ));
         for (String managers : access.cockpitGroups()) {
             group(managers, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
             for (String key : STARTABLE) {

@@ -12,10 +12,12 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /** Demo profile only: creates the demo users and their teams, once, so Tasklist can be tried at once. */
 @Component
+@Order(0) // before the Tasklist filters, which are made for the teams that exist
 @Profile("demo")
 @EnableConfigurationProperties(DemoIdentities.DemoProperties.class)
 class DemoIdentities implements ApplicationRunner {

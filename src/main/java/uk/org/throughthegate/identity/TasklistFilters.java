@@ -3,19 +3,29 @@ package uk.org.throughthegate.identity;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import uk.org.throughthegate.journey.Teams;
+
 /**
- * The Tasklist filters every practitioner works from, created once at start-up (a process owner
- * may change them in Tasklist afterwards). Each filter is written for "the teams of whoever looks",
- * so one filter serves every team and shows each person only their own teams' tasks, with the case
- * reference and release date as columns.
+ * The Tasklist filters every practitioner works from, created at start-up for every team that
+ * exists then, once each (a process owner may change them in Tasklist afterwards): "My team's
+ * tasks", "Due this week" and "Overdue" for each team, seen by that team only, and "Assigned to me"
+ * for everyone. Each shows the case reference and release date as columns. A team added later
+ * gets its filters at the next start.
  */
 @Component
 @Order(1)
@@ -28,36 +38,62 @@ class TasklistFilters implements ApplicationRunner {
 
     private final FilterService filters;
     private final TaskService tasks;
+    private final IdentityService identity;
+    private final AuthorizationService authorizations;
 
-    TasklistFilters(FilterService filters, TaskService tasks) {
+    TasklistFilters(FilterService filters, TaskService tasks, IdentityService identity,
+            AuthorizationService authorizations) {
         this.filters = filters;
         this.tasks = tasks;
+        this.identity = identity;
+        this.authorizations = authorizations;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        create(TEAM, -10, "Tasks for the teams you belong to, soonest due first", teams());
-        create(DUE_THIS_WEEK, -9, "Your teams' tasks due within seven days",
-                teams().dueBeforeExpression("${dateTime().plusDays(7).toDate()}"));
-        create(OVERDUE, -8, "Your teams' tasks past their due date", teams().dueBeforeExpression("${now()}"));
-        create(ASSIGNED_TO_ME, -7, "Tasks you have claimed",
+        for (Group group : identity.createGroupQuery().orderByGroupId().asc().list()) {
+            if (Teams.isTeam(group.getId())) {
+                String team = group.getId();
+                create(name(TEAM, team), team, -10, "Tasks of " + team + ", soonest due first", team(team));
+                create(name(DUE_THIS_WEEK, team), team, -9, "Tasks of " + team + " due within seven days",
+                        team(team).dueBeforeExpression("${dateTime().plusDays(7).toDate()}"));
+                create(name(OVERDUE, team), team, -8, "Tasks of " + team + " past their due date",
+                        team(team).dueBeforeExpression("${now()}"));
+            }
+        }
+        create(ASSIGNED_TO_ME, null, -7, "Tasks you have claimed",
                 tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").orderByDueDate().asc());
     }
 
-    private TaskQuery teams() {
-        return tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
-                .orderByDueDate().asc();
+    static String name(String filter, String team) {
+        return filter + " (" + team + ")";
     }
 
-    private void create(String name, int priority, String description, TaskQuery query) {
+    private TaskQuery team(String team) {
+        return tasks.createTaskQuery().taskCandidateGroup(team).includeAssignedTasks().orderByDueDate().asc();
+    }
+
+    /** Creates the filter once, readable by its team only, or by everyone when it has no team. */
+    private void create(String name, String team, int priority, String description, TaskQuery query) {
         if (filters.createFilterQuery().filterName(name).count() > 0) {
             return;
         }
-        filters.saveFilter(filters.newTaskFilter(name).setOwner(null).setQuery(query).setProperties(Map.of(
+        Filter filter = filters.saveFilter(filters.newTaskFilter(name).setOwner(null).setQuery(query).setProperties(Map.of(
                 "description", description,
                 "priority", priority,
                 "refresh", true,
                 "variables", List.of(Map.of("name", "caseReference", "label", "Case"),
                         Map.of("name", "releaseDate", "label", "Release date")))));
+        Authorization read = authorizations.createNewAuthorization(team == null ? Authorization.AUTH_TYPE_GLOBAL
+                : Authorization.AUTH_TYPE_GRANT);
+        if (team == null) {
+            read.setUserId(Authorization.ANY);
+        } else {
+            read.setGroupId(team);
+        }
+        read.setResource(Resources.FILTER);
+        read.setResourceId(filter.getId());
+        read.addPermission(Permissions.READ);
+        authorizations.saveAuthorization(read);
     }
 }

@@ -7,6 +7,9 @@ package uk.org.throughthegate.journey;
  */
 public final class Teams {
 
+    private static final java.util.List<String> TEAM_PREFIXES = java.util.List.of("yot-", "custody-", "governor-",
+            "provider-", "pm-", "sl-");
+
     private Teams() {
     }
 
@@ -24,6 +27,11 @@ public final class Teams {
 
     public static String projectManagers(String consortium) {
         return "pm-" + consortium;
+    }
+
+    /** Whether a group is a team of the service (and so gets its own Tasklist filters). */
+    public static boolean isTeam(String groupId) {
+        return groupId != null && TEAM_PREFIXES.stream().anyMatch(groupId::startsWith);
     }
 
     /** The managers of a YOT, who hear first when one of its tasks is overdue. */

@@ -29,8 +29,11 @@ class TasklistFiltersTest {
         ClockUtil.reset();
     }
 
+    @Autowired
+    TasklistFilters tasklistFilters;
+
     @Test
-    void eachPersonsFiltersShowTheirOwnTeamsTasksOnly() {
+    void eachTeamHasItsOwnFiltersShowingItsOwnTasksWithTheCaseReferenceAndReleaseDate() {
         ClockUtil.setCurrentTime(at("2027-01-04T10:00"));
         var lewisham = start(engine, lewishamCase("LEW-FILTER"));
         var leeds = lewishamCase("LEE-FILTER");
@@ -39,17 +42,40 @@ class TasklistFiltersTest {
         complete(engine, lewisham, "Task_RecordConsent");
         TestPeople.person(engine, "yot.lewisham", "yot-lewisham");
         TestPeople.person(engine, "custody.feltham", "custody-feltham");
+        TestPeople.person(engine, "yot.leeds", "yot-leeds");
+        tasklistFilters.run(null); // at start-up, for the teams that exist then
+        tasklistFilters.run(null);
 
-        assertThat(names(TasklistFilters.TEAM, "yot.lewisham", List.of("yot-lewisham")))
+        assertThat(visibleFilters("yot.lewisham", "yot-lewisham")).containsExactlyInAnyOrder(
+                "My team's tasks (yot-lewisham)", "Due this week (yot-lewisham)", "Overdue (yot-lewisham)", "Assigned to me");
+        assertThat(visibleFilters("yot.leeds", "yot-leeds")).as("not Lewisham's").doesNotContain(
+                "My team's tasks (yot-lewisham)").contains("My team's tasks (yot-leeds)");
+        assertThat(engine.getFilterService().createFilterQuery().filterName("My team's tasks (yot-lewisham)").count())
+                .as("created once").isEqualTo(1);
+        assertThat(engine.getFilterService().createFilterQuery().filterName("Overdue (yot-lewisham)").singleResult()
+                .getProperties().get("variables").toString()).contains("caseReference", "releaseDate");
+
+        assertThat(names("My team's tasks (yot-lewisham)", "yot.lewisham", List.of("yot-lewisham")))
                 .containsExactly("Hold the initial planning meeting");
-        assertThat(names(TasklistFilters.DUE_THIS_WEEK, "yot.lewisham", List.of("yot-lewisham")))
+        assertThat(names("Due this week (yot-lewisham)", "yot.lewisham", List.of("yot-lewisham")))
                 .as("the meeting is due on 6 January").containsExactly("Hold the initial planning meeting");
-        assertThat(names(TasklistFilters.OVERDUE, "yot.lewisham", List.of("yot-lewisham"))).isEmpty();
+        assertThat(names("Overdue (yot-lewisham)", "yot.lewisham", List.of("yot-lewisham"))).isEmpty();
         ClockUtil.setCurrentTime(at("2027-01-07T10:00"));
-        assertThat(names(TasklistFilters.OVERDUE, "yot.lewisham", List.of("yot-lewisham")))
+        assertThat(names("Overdue (yot-lewisham)", "yot.lewisham", List.of("yot-lewisham")))
                 .containsExactly("Hold the initial planning meeting");
-        assertThat(names(TasklistFilters.TEAM, "custody.feltham", List.of("custody-feltham")))
-                .as("the meeting is custody's as well as the YOT's; the Leeds child is still at consent").containsExactly("Hold the initial planning meeting");
+        assertThat(names("My team's tasks (custody-feltham)", "custody.feltham", List.of("custody-feltham")))
+                .as("the meeting is custody's as well as the YOT's").containsExactly("Hold the initial planning meeting");
+        assertThat(names("My team's tasks (yot-leeds)", "yot.leeds", List.of("yot-leeds")))
+                .as("the Leeds child is at consent").containsExactly("Record consent to share information");
+    }
+
+    List<String> visibleFilters(String user, String group) {
+        engine.getIdentityService().setAuthentication(user, List.of(group));
+        try {
+            return engine.getFilterService().createFilterQuery().list().stream().map(f -> f.getName()).toList();
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
     }
 
     List<String> names(String filter, String user, List<String> groups) {
