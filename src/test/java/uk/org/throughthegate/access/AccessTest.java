@@ -95,6 +95,73 @@ class AccessTest {
         assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
     }
 
+    /**
+     * Every pair of the teams here: Lewisham and Leeds YOTs, Feltham and Wetherby custody, the
+     * accommodation and ETE providers, South London's and Yorkshire's project managers. Each team
+     * holds an open task of its own; every person not on a task's teams can neither list, read,
+     * claim nor complete it.
+     */
+    @Test
+    void forEveryPairOfTeamsOneCannotListReadClaimOrCompleteTheOthersTasks() {
+        List<ProcessInstance> journeys = new java.util.ArrayList<>();
+        for (String yot : List.of("lewisham", "leeds")) {
+            var entry = lewishamCase(unique("PAIRS-" + yot.toUpperCase()));
+            entry.put("homeYot", yot);
+            entry.put("establishment", yot.equals("leeds") ? "wetherby" : "feltham");
+            ProcessInstance atConsent = JourneyScenario.start(engine, entry);
+            entry.put("caseReference", unique("PAIRS-LATE-" + yot.toUpperCase()));
+            ProcessInstance late = JourneyScenario.start(engine, entry);
+            complete(engine, late, "Task_RecordConsent");
+            fire(engine, late, "Timer_InitialPlanningMeetingLate");
+            journeys.addAll(List.of(atConsent, late));
+        }
+        journeys.add(journeyAt("Task_ProposeAccommodation"));
+        ProcessInstance eteReferral = journeyAt("Task_HoldInitialPlanningMeeting");
+        complete(engine, eteReferral, "Task_HoldInitialPlanningMeeting");
+        complete(engine, eteReferral, "Task_AssessNeeds", uk.org.throughthegate.journey.JourneyScenarioNeeds.onlyEte());
+        journeys.add(eteReferral);
+        List<String> people = List.of("yot.lewisham", "yot.leeds", "custody.feltham", "custody.wetherby",
+                "provider.accommodation", "provider.ete", "pm.southlondon", "pm.yorkshire");
+        java.util.Map<String, List<String>> listed = new java.util.HashMap<>();
+        people.forEach(p -> listed.put(p, taskIds(p)));
+
+        int checked = 0;
+        java.util.Set<String> owners = new java.util.HashSet<>();
+        for (ProcessInstance journey : journeys) {
+            for (var task : engine.getTaskService().createTaskQuery().processInstanceId(journey.getId()).list()) {
+                List<String> teams = engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+                        .map(org.camunda.bpm.engine.task.IdentityLink::getGroupId).filter(java.util.Objects::nonNull).toList();
+                owners.addAll(teams);
+                for (String person : people) {
+                    boolean onTeam = engine.getIdentityService().createGroupQuery().groupMember(person).list().stream()
+                            .anyMatch(g -> teams.contains(g.getId()));
+                    if (onTeam) {
+                        assertThat(listed.get(person)).as(person + " lists " + task.getName()).contains(task.getId());
+                        continue;
+                    }
+                    String what = person + " on " + task.getName() + " of " + teams;
+                    assertThat(listed.get(person)).as(what).doesNotContain(task.getId());
+                    assertThat(as(person).getForEntity("/engine-rest/task/" + task.getId(), String.class).getStatusCode())
+                            .as(what).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+                    assertThat(as(person).exchange("/engine-rest/task/" + task.getId() + "/claim", HttpMethod.POST,
+                            json(Map.of("userId", person)), String.class).getStatusCode()).as(what).isEqualTo(HttpStatus.FORBIDDEN);
+                    assertThat(as(person).exchange("/engine-rest/task/" + task.getId() + "/complete", HttpMethod.POST,
+                            json(Map.of("variables", Map.of())), String.class).getStatusCode()).as(what)
+                            .isEqualTo(HttpStatus.FORBIDDEN);
+                    checked++;
+                }
+            }
+        }
+        assertThat(owners).as("every team holds a task").containsAll(List.of("yot-lewisham", "yot-leeds",
+                "custody-feltham", "custody-wetherby", "provider-accommodation", "provider-ete", "pm-south-london",
+                "pm-south-west-yorkshire"));
+        assertThat(checked).as("pairs of task and stranger checked").isEqualTo(54);
+        for (ProcessInstance journey : journeys) {
+            assertThat(engine.getTaskService().createTaskQuery().processInstanceId(journey.getId()).taskAssigned().count())
+                    .as("nothing was claimed").isZero();
+        }
+    }
+
     @Test
     void theCasesTeamWorksItsTaskThroughRest() {
         ProcessInstance journey = journeyAt("Task_RecordConsent");

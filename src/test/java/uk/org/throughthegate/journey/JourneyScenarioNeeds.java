@@ -11,4 +11,10 @@ public final class JourneyScenarioNeeds {
         needs[3] = "support-required";
         return needs;
     }
+
+    public static Object[] onlyEte() {
+        Object[] needs = ResettlementJourneyProcessTest.needs("support-not-required");
+        needs[5] = "support-required";
+        return needs;
+    }
 }
