@@ -162,6 +162,22 @@ class AccessTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} ({1}): tasklist {2}, cockpit {3}, admin {4}")
+    @CsvSource({
+            "yot.lewisham, yot-lewisham, true, false, false",
+            "provider.ete, provider-ete, true, false, false",
+            "pm.southlondon, pm-south-london, true, true, false",
+            "lead.southlondon, sl-south-london, true, true, false",
+            "owner, process-owners, true, true, false",
+            "admin, camunda-admin, true, true, true"})
+    void eachRoleGetsItsWebapps(String user, String group, boolean tasklist, boolean cockpit, boolean admin) {
+        var authorizations = engine.getAuthorizationService();
+        for (var app : List.of(Map.entry("tasklist", tasklist), Map.entry("cockpit", cockpit), Map.entry("admin", admin))) {
+            assertThat(authorizations.isUserAuthorized(user, List.of(group), org.camunda.bpm.engine.authorization.Permissions.ACCESS,
+                    org.camunda.bpm.engine.authorization.Resources.APPLICATION, app.getKey())).as(app.getKey()).isEqualTo(app.getValue());
+        }
+    }
+
     @Test
     void theCasesTeamWorksItsTaskThroughRest() {
         ProcessInstance journey = journeyAt("Task_RecordConsent");
