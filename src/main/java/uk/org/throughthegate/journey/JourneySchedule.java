@@ -3,7 +3,9 @@ package uk.org.throughthegate.journey;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import uk.org.throughthegate.calendar.WorkingDays;
 import uk.org.throughthegate.standards.Standards;
@@ -50,6 +52,16 @@ public class JourneySchedule {
      * The review after {@code lastReview} (or the first, when it is the sentence date): every
      * review interval from sentence, and always one before release, which is the last.
      */
+    /** Every deadline that follows from the release date, by variable name, as ISO dates. */
+    public Map<String, String> deadlinesFromRelease(LocalDate releaseDate) {
+        Map<String, String> deadlines = new LinkedHashMap<>();
+        deadlines.put(JourneyProcess.ACCOMMODATION_DUE, accommodationDue(releaseDate).toString());
+        deadlines.put(JourneyProcess.ETE_DUE, eteDue(releaseDate).toString());
+        deadlines.put(JourneyProcess.HANDOVER_DUE, handoverDue(releaseDate).toString());
+        deadlines.put(JourneyProcess.PRE_RELEASE_REVIEW_DUE, preReleaseReviewDue(releaseDate).toString());
+        return deadlines;
+    }
+
     public Review nextReview(LocalDate sentenceDate, LocalDate lastReview, LocalDate releaseDate) {
         LocalDate preRelease = preReleaseReviewDue(releaseDate);
         Period interval = standards.reviewInterval();

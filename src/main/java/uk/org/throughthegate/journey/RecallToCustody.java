@@ -69,10 +69,7 @@ public class RecallToCustody {
         Map<String, Object> next = new LinkedHashMap<>();
         next.put(RELEASE_DATE, dates.release().toString());
         next.put(LICENCE_END_DATE, dates.licenceEnd().toString());
-        next.put(ACCOMMODATION_DUE, schedule.accommodationDue(dates.release()).toString());
-        next.put(ETE_DUE, schedule.eteDue(dates.release()).toString());
-        next.put(HANDOVER_DUE, schedule.handoverDue(dates.release()).toString());
-        next.put(PRE_RELEASE_REVIEW_DUE, schedule.preReleaseReviewDue(dates.release()).toString());
+        next.putAll(schedule.deadlinesFromRelease(dates.release()));
         JourneySchedule.Review review = schedule.nextReview(LocalDate.parse((String) facts.get(SENTENCE_DATE)), today,
                 dates.release());
         next.put(NEXT_REVIEW_DUE, review.due().toString());

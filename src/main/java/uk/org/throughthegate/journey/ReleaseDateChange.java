@@ -64,10 +64,7 @@ public class ReleaseDateChange {
         var schedule = new JourneySchedule(standards.standardsFor((String) facts.get(CONSORTIUM)));
         Map<String, String> next = new LinkedHashMap<>();
         next.put(RELEASE_DATE, release.toString());
-        next.put(ACCOMMODATION_DUE, schedule.accommodationDue(release).toString());
-        next.put(ETE_DUE, schedule.eteDue(release).toString());
-        next.put(HANDOVER_DUE, schedule.handoverDue(release).toString());
-        next.put(PRE_RELEASE_REVIEW_DUE, schedule.preReleaseReviewDue(release).toString());
+        next.putAll(schedule.deadlinesFromRelease(release));
         LocalDate nextReview = LocalDate.parse((String) facts.get(NEXT_REVIEW_DUE));
         boolean beforeRelease = Boolean.TRUE.equals(facts.get(REVIEW_BEFORE_RELEASE))
                 || !nextReview.isBefore(schedule.preReleaseReviewDue(release));

@@ -24,10 +24,7 @@ class ScheduleDeadlinesDelegate implements JavaDelegate {
         LocalDate sentence = CaseDates.get(execution, SENTENCE_DATE);
         LocalDate release = CaseDates.get(execution, RELEASE_DATE);
         execution.setVariable(IPM_DUE, schedule.initialPlanningMeetingDue(sentence).toString());
-        execution.setVariable(ACCOMMODATION_DUE, schedule.accommodationDue(release).toString());
-        execution.setVariable(ETE_DUE, schedule.eteDue(release).toString());
-        execution.setVariable(HANDOVER_DUE, schedule.handoverDue(release).toString());
-        execution.setVariable(PRE_RELEASE_REVIEW_DUE, schedule.preReleaseReviewDue(release).toString());
+        schedule.deadlinesFromRelease(release).forEach(execution::setVariable);
         JourneySchedule.Review first = schedule.nextReview(sentence, sentence, release);
         execution.setVariable(NEXT_REVIEW_DUE, first.due().toString());
         execution.setVariable(REVIEW_BEFORE_RELEASE, first.beforeRelease());

@@ -1,5 +1,6 @@
 package uk.org.throughthegate.notification;
 
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
@@ -21,7 +22,7 @@ class MailTemplates {
     private final TemplateEngine html = engine(".html", TemplateMode.HTML);
 
     Rendered render(String template, Map<String, Object> model) {
-        Context context = new Context(java.util.Locale.UK, model);
+        Context context = new Context(Locale.UK, model);
         return new Rendered(text.process(template + ".subject", context).strip(),
                 text.process(template, context), html.process(template, context));
     }

@@ -1,8 +1,11 @@
 package uk.org.throughthegate.notification;
 
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +19,7 @@ import uk.org.throughthegate.notification.Recipients.Recipient;
 @Component
 class TaskMails {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TaskMails.class);
+    private static final Logger LOG = LoggerFactory.getLogger(TaskMails.class);
 
     private final Recipients recipients;
     private final MailTemplates templates;
@@ -47,7 +50,7 @@ class TaskMails {
         if (assignee == null || assignee.equals(byWhom)) {
             return; // claiming a task yourself needs no mail
         }
-        Recipient r = recipients.ofTask(java.util.List.of(), assignee).get(assignee);
+        Recipient r = recipients.ofTask(List.of(), assignee).get(assignee);
         if (r != null) {
             queue(task, r, "assigned");
         }
