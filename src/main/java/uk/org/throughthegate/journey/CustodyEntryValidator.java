@@ -5,7 +5,6 @@ import static uk.org.throughthegate.journey.JourneyProcess.*;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -15,6 +14,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
+import uk.org.throughthegate.calendar.TypedDate;
 import uk.org.throughthegate.journey.InputRefused.FieldError;
 import uk.org.throughthegate.standards.ConsortiumStandards.HomeYot;
 import uk.org.throughthegate.standards.ReferenceData;
@@ -158,9 +158,9 @@ public class CustodyEntryValidator {
             return d;
         }
         try {
-            return LocalDate.parse(value.toString().trim());
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "'" + value + "' is not a date in the form yyyy-MM-dd"));
+            return TypedDate.parse(value.toString());
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(field, e.getMessage()));
             return null;
         }
     }

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import uk.org.throughthegate.journey.InputRefused.FieldError;
+import uk.org.throughthegate.taskform.StartInputRefused;
 
 /**
  * Custody entry by REST for case-management systems: 201 with the journey, or 400 naming every
@@ -72,6 +73,11 @@ class JourneyController {
     private static List<String> lines(Object text) {
         return text == null || text.toString().isBlank() ? List.of()
                 : List.of(text.toString().replace("- ", "").split("\n"));
+    }
+
+    @ExceptionHandler(StartInputRefused.class)
+    ResponseEntity<Map<String, Object>> refused(StartInputRefused e) {
+        return ResponseEntity.badRequest().body(Map.of("message", e.getMessage()));
     }
 
     @ExceptionHandler(InputRefused.class)

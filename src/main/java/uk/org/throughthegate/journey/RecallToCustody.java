@@ -4,7 +4,6 @@ import static uk.org.throughthegate.journey.JourneyProcess.*;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.springframework.stereotype.Component;
 
 import uk.org.throughthegate.access.CaseAccess;
 import uk.org.throughthegate.calendar.EngineClock;
+import uk.org.throughthegate.calendar.TypedDate;
 import uk.org.throughthegate.journey.InputRefused.FieldError;
 import uk.org.throughthegate.standards.ConsortiumStandards;
 
@@ -139,9 +139,9 @@ public class RecallToCustody {
             return null;
         }
         try {
-            return LocalDate.parse(value.toString());
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "'" + value + "' is not a date in the form yyyy-MM-dd"));
+            return TypedDate.parse(value.toString());
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(field, e.getMessage()));
             return null;
         }
     }

@@ -4,7 +4,6 @@ import static uk.org.throughthegate.journey.JourneyProcess.*;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +19,7 @@ import org.springframework.stereotype.Component;
 
 import uk.org.throughthegate.access.CaseAccess;
 import uk.org.throughthegate.calendar.EngineClock;
+import uk.org.throughthegate.calendar.TypedDate;
 import uk.org.throughthegate.journey.InputRefused.FieldError;
 import uk.org.throughthegate.rotl.RotlProcess;
 import uk.org.throughthegate.standards.ConsortiumStandards;
@@ -100,9 +100,9 @@ public class ReleaseDateChange {
             errors.add(new FieldError(CASE_REFERENCE, "'" + reference + "' has already been released"));
         }
         try {
-            release = newDate == null ? null : LocalDate.parse(newDate.toString());
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(RELEASE_DATE, "'" + newDate + "' is not a date in the form yyyy-MM-dd"));
+            release = newDate == null ? null : TypedDate.parse(newDate.toString());
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(RELEASE_DATE, e.getMessage()));
         }
         if (newDate == null) {
             errors.add(new FieldError(RELEASE_DATE, "is required"));

@@ -3,12 +3,12 @@ package uk.org.throughthegate.rotl;
 import static uk.org.throughthegate.rotl.RotlProcess.*;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import uk.org.throughthegate.calendar.TypedDate;
 import uk.org.throughthegate.journey.InputRefused.FieldError;
 import uk.org.throughthegate.journey.JourneyProcess;
 
@@ -45,7 +45,7 @@ public final class RotlRequestCheck {
             errors.add(new FieldError(PROPOSED_DATE, "is required"));
         } else {
             try {
-                proposed = LocalDate.parse(date.toString());
+                proposed = TypedDate.parse(date.toString());
                 if (proposed.isBefore(today)) {
                     errors.add(new FieldError(PROPOSED_DATE, proposed + " has passed"));
                 }
@@ -55,8 +55,8 @@ public final class RotlRequestCheck {
                         errors.add(new FieldError(PROPOSED_DATE, proposed + " is not before the release date " + release));
                     }
                 }
-            } catch (DateTimeParseException e) {
-                errors.add(new FieldError(PROPOSED_DATE, "'" + date + "' is not a date in the form yyyy-MM-dd"));
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError(PROPOSED_DATE, e.getMessage()));
             }
         }
         if (!errors.isEmpty()) {

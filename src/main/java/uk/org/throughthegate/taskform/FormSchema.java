@@ -8,6 +8,8 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import uk.org.throughthegate.calendar.TypedDate;
+
 /** Reads the inputs of a Camunda Form (.form JSON, form-js schema) that a submission must satisfy. */
 public final class FormSchema {
 
@@ -36,7 +38,8 @@ public final class FormSchema {
             String label = c.path("label").asText(c.path("dateLabel").asText(key));
             JsonNode validate = c.path("validate");
             into.add(new FormField(key, label, c.path("type").asText(), validate.path("required").asBoolean(false),
-                    values, validate.path("pattern").asText(null)));
+                    values, validate.path("pattern").asText(null),
+                    TypedDate.UK_FORMAT.equals(c.path("properties").path("dateFormat").asText(null))));
         }
     }
 }

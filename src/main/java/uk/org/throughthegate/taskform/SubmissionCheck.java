@@ -1,14 +1,18 @@
 package uk.org.throughthegate.taskform;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import uk.org.throughthegate.calendar.TypedDate;
+
 /**
- * Checks what a task's completion carries against its form: required inputs given (a required
- * checkbox ticked), choices among the form's values, patterns matched. The same rules Tasklist
- * applies in the browser, applied again for every other client.
+ * Checks what a task's completion or a process start carries against its form: required inputs
+ * given (a required checkbox ticked), choices among the form's values, patterns matched, typed
+ * dates real dates. The same rules Tasklist applies in the browser, applied again for every other
+ * client.
  */
 public final class SubmissionCheck {
 
@@ -27,7 +31,13 @@ public final class SubmissionCheck {
             if (empty) {
                 continue;
             }
-            if (f.isChoice() && !f.values().contains(value.toString())) {
+            if (f.typedDate()) {
+                try {
+                    TypedDate.parse(value.toString());
+                } catch (IllegalArgumentException e) {
+                    problems.add("'" + f.label() + "' (" + f.key() + ") " + e.getMessage());
+                }
+            } else if (f.isChoice() && !f.values().contains(value.toString())) {
                 problems.add("'" + f.label() + "' (" + f.key() + ") cannot be '" + value + "'; it is one of "
                         + String.join(", ", f.values()));
             } else if (f.pattern() != null && !Pattern.compile(f.pattern()).matcher(value.toString()).find()) {
@@ -35,5 +45,20 @@ public final class SubmissionCheck {
             }
         }
         return problems;
+    }
+
+    /**
+     * The typed dates of a submission that {@link #problems} accepted, as the ISO dates
+     * ({@code 2026-11-23}) the journey keeps: what was typed day first is stored unambiguously.
+     */
+    public static Map<String, String> isoDates(List<FormField> fields, Map<String, Object> submitted) {
+        Map<String, String> iso = new LinkedHashMap<>();
+        for (FormField f : fields) {
+            Object value = submitted.get(f.key());
+            if (f.typedDate() && value != null && !value.toString().isBlank()) {
+                iso.put(f.key(), TypedDate.parse(value.toString()).toString());
+            }
+        }
+        return iso;
     }
 }

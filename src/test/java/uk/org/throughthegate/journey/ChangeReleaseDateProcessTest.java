@@ -91,7 +91,8 @@ class ChangeReleaseDateProcessTest {
             "LEW-CHANGE-1 | 2026-12-31 | releaseDate 2026-12-31 is in the past",
             "LEW-CHANGE-2 | 2027-08-18 | releaseDate 2027-08-18 is not before the licence end date 2027-08-18",
             "LEW-CHANGE-3 | 2027-04-01 | releaseDate 2027-04-01 is already the release date",
-            "LEW-CHANGE-4 | 1 March    | releaseDate '1 March' is not a date in the form yyyy-MM-dd"})
+            "LEW-CHANGE-4 | 1 March    | 'New release date (dd/mm/yyyy)' (newReleaseDate) '1 March' is not a date: type day/month/year, such as 23/11/2026",
+            "LEW-CHANGE-5 | 04/31/2027 | (newReleaseDate) '04/31/2027' is not a real date"})
     void aWrongNewDateIsRefusedAndNothingMoves(String reference, String date, String message) {
         ProcessInstance journey = start(engine, lewishamCase(reference));
         var before = engine.getRuntimeService().getVariables(journey.getId());
@@ -133,6 +134,16 @@ class ChangeReleaseDateProcessTest {
         var bad = put("/api/journeys/LEW-REST-MOVE/release-date", Map.of("releaseDate", "2030-01-01"));
         assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(bad.getBody().get("message").toString()).contains("is not before the licence end date");
+
+        var notADate = put("/api/journeys/LEW-REST-MOVE/release-date", Map.of("releaseDate", "30/02/2027"));
+        assertThat(notADate.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(notADate.getBody().get("message").toString()).contains("'30/02/2027' is not a real date");
+
+        var ukDate = put("/api/journeys/LEW-REST-MOVE/release-date", Map.of("releaseDate", "05/03/2027", "reason", "early-release"));
+        assertThat(ukDate.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey("LEW-REST-MOVE")
+                .processDefinitionKey(JourneyProcess.KEY).singleResult()).extracting(p -> engine.getRuntimeService()
+                        .getVariable(p.getId(), "releaseDate")).isEqualTo("2027-03-05");
     }
 
     ProcessInstance startWithAccommodationNeeded(String reference) {

@@ -42,7 +42,8 @@ class CustodyEntryTest {
             "dateOfBirth          | 2005-01-01     | dateOfBirth gives an age of 21 at sentence",
             "sentenceType         | YRO            | sentenceType 'YRO' is not supported",
             "sentenceLengthMonths | 9              | sentenceLengthMonths 9 months is not a length a DTO can have",
-            "sentenceDate         | 18/12/2026     | sentenceDate '18/12/2026' is not a date in the form yyyy-MM-dd",
+            "sentenceDate         | 12/18/2026     | sentenceDate '12/18/2026' is not a real date (day/month/year, such as 23/11/2026)",
+            "sentenceDate         | 18.12.2026     | sentenceDate '18.12.2026' is not a date: type day/month/year",
             "releaseDate          | 2026-12-01     | releaseDate must be after the sentence date 2026-12-18",
             "releaseDate          | 2027-09-01     | releaseDate must be before the end of the 8-month order",
             "licenceEndDate       | 2027-03-01     | licenceEndDate must be after the release date",
@@ -76,6 +77,20 @@ class CustodyEntryTest {
                 .containsEntry("consortium", "south-london").containsEntry("yotTeam", "yot-lewisham")
                 .containsEntry("custodyTeam", "custody-feltham").containsEntry("pmTeam", "pm-south-london")
                 .containsEntry("licenceEndDate", "2027-08-18");
+    }
+
+    @Test
+    void datesTypedDayFirstAsInTasklistAreKeptAsThoseDaysInIsoForm() {
+        var entry = lewishamCase("LEW-UK-DATES");
+        entry.put("dateOfBirth", "05/03/2010");
+        entry.put("sentenceDate", "18/12/2026");
+        entry.put("releaseDate", "1/4/2027");
+
+        var journey = JourneyScenario.start(engine, entry);
+
+        assertThat(engine.getRuntimeService().getVariables(journey.getId()))
+                .containsEntry("dateOfBirth", "2010-03-05").containsEntry("sentenceDate", "2026-12-18")
+                .containsEntry("releaseDate", "2027-04-01");
     }
 
     @Test

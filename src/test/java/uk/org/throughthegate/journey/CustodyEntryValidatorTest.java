@@ -71,11 +71,23 @@ class CustodyEntryValidatorTest {
     }
 
     @Test
-    void aDateInAnotherFormatIsRefused() {
+    void aDateTypedDayFirstIsReadDayFirst() {
         var in = JourneyScenario.lewishamCase("LEW-1");
+        in.put("dateOfBirth", "05/03/2010");
         in.put("releaseDate", "01/04/2027");
+        var entry = validator.validate(in);
+        assertThat(entry.dateOfBirth()).isEqualTo(java.time.LocalDate.of(2010, 3, 5));
+        assertThat(entry.releaseDate()).isEqualTo(java.time.LocalDate.of(2027, 4, 1));
+    }
+
+    @Test
+    void aDateTypedMonthFirstOrInAnotherFormIsRefusedNotReadAsSomeOtherDay() {
+        var in = JourneyScenario.lewishamCase("LEW-1");
+        in.put("sentenceDate", "12/18/2026");
+        in.put("releaseDate", "1 April 2027");
         assertThatThrownBy(() -> validator.validate(in))
-                .hasMessageContaining("releaseDate '01/04/2027' is not a date in the form yyyy-MM-dd");
+                .hasMessageContaining("sentenceDate '12/18/2026' is not a real date (day/month/year, such as 23/11/2026)")
+                .hasMessageContaining("releaseDate '1 April 2027' is not a date: type day/month/year");
     }
 
     @Test

@@ -242,6 +242,19 @@ class ResettlementJourneyProcessTest {
         assertThat(journey).isWaitingAt("Task_AgreeResettlementPlan");
     }
 
+    @Test
+    void aMeetingDateTypedDayFirstIsKeptAsThatDayAndADateThatIsNoDateIsRefusedWithTheTaskLeftOpen() {
+        ProcessInstance journey = start(engine, lewishamCase("LEW-IPM-DATE"));
+        complete(engine, journey, "Task_RecordConsent", "consentToShare", "given");
+
+        assertThatThrownBy(() -> complete(engine, journey, "Task_HoldInitialPlanningMeeting", "ipmHeldOn", "12/31/2026"))
+                .hasMessageContaining("'Meeting held on (dd/mm/yyyy)' (ipmHeldOn) '12/31/2026' is not a real date");
+        assertThat(journey).isWaitingAt("Task_HoldInitialPlanningMeeting");
+
+        complete(engine, journey, "Task_HoldInitialPlanningMeeting", "ipmHeldOn", "05/01/2027");
+        assertThat(journey).variables().containsEntry("ipmHeldOn", "2027-01-05");
+    }
+
     ProcessInstance planned(String reference, String pathwayNeedingSupport) {
         return planned(lewishamCase(reference), pathwayNeedingSupport);
     }

@@ -94,6 +94,24 @@ class TransferEstablishmentProcessTest {
                 .variableValueEquals("establishment", "feltham").count()).isPositive();
     }
 
+    @Test
+    void aTransferDateTypedDayFirstIsKeptAsThatDayAndOneThatIsNoDateIsRefused() {
+        start(engine, lewishamCase("LEW-TRANSFER-DATE"));
+        long transfersBefore = engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processDefinitionKey("transfer-establishment").count();
+
+        assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("transfer-establishment",
+                Map.of("caseReference", "LEW-TRANSFER-DATE", "newEstablishment", "wetherby", "transferDate", "31/02/2027")))
+                .hasMessageContaining("'Date of transfer (dd/mm/yyyy)' (transferDate) '31/02/2027' is not a real date");
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processDefinitionKey("transfer-establishment").count()).as("nothing started").isEqualTo(transfersBefore);
+
+        var transfer = engine.getRuntimeService().startProcessInstanceByKey("transfer-establishment",
+                Map.of("caseReference", "LEW-TRANSFER-DATE", "newEstablishment", "wetherby", "transferDate", "04/01/2027"));
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(transfer.getId())
+                .variableName("transferDate").singleResult().getValue()).isEqualTo("2027-01-04");
+    }
+
     void transfer(String reference, String establishment, String by) {
         if (by != null) {
             engine.getIdentityService().setAuthentication(by, engine.getIdentityService().createGroupQuery().groupMember(by)

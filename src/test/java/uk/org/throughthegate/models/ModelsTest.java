@@ -112,6 +112,29 @@ class ModelsTest {
         assertThat(problems).isEmpty();
     }
 
+    /**
+     * Tasklist 7.24's date picker (form-js 1.8.7) reads a typed 05/03/2010 as 3 May and 15/03/2010
+     * as March 2011, with no warning: every date is a day-first text field the server turns into an
+     * ISO date (custom property dateFormat), with a pattern that refuses anything else in the browser.
+     */
+    @Test
+    void noFormUsesTheMonthFirstDatePickerAndEveryDateIsTypedDayFirst() throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (Path file : files("forms", ".form")) {
+            for (JsonNode c : json.readTree(file.toFile()).findParents("type")) {
+                String where = file.getFileName() + " " + c.path("key").asText(c.path("id").asText());
+                if (c.path("type").asText().equals("datetime")) {
+                    problems.add(where + " uses Tasklist's date picker, which reads typed dates month first");
+                }
+                if (c.path("properties").path("dateFormat").asText().equals("dd/mm/yyyy")
+                        && (!c.path("label").asText().contains("dd/mm/yyyy") || c.path("validate").path("pattern").isMissingNode())) {
+                    problems.add(where + " is a typed date without 'dd/mm/yyyy' in its label or without a pattern");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
     @Test
     void noFormAsksForOrShowsAName() throws IOException {
         for (Path file : files("forms", ".form")) {

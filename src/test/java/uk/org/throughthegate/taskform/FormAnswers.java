@@ -21,9 +21,9 @@ public final class FormAnswers {
                 if (!f.required()) {
                     continue;
                 }
-                answers.put(f.key(), switch (f.type()) {
+                // Dates typed day first, as in Tasklist: 4 January 2027.
+                answers.put(f.key(), f.typedDate() ? "04/01/2027" : switch (f.type()) {
                     case "checkbox" -> true;
-                    case "datetime" -> "2027-01-04";
                     case "number" -> 1;
                     default -> f.isChoice() ? f.values().get(0) : "recorded";
                 });
