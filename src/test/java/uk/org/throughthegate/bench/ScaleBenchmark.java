@@ -1,0 +1,514 @@
+package uk.org.throughthegate.bench;
+
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+
+import uk.org.throughthegate.access.TestPeople;
+import uk.org.throughthegate.journey.JourneyProcess;
+import uk.org.throughthegate.journey.JourneyScenario;
+import uk.org.throughthegate.journey.Pathway;
+import uk.org.throughthegate.journey.WholeJourney;
+import uk.org.throughthegate.taskform.FormAnswers;
+
+/**
+ * How the service holds up as journeys pile up, on PostgreSQL, against a bare engine in the same
+ * run: {@code mvn test -Pbench -Dbench.journeys=1000}. The database ({@code through_the_gate_bench})
+ * is kept: each run tops it up to the size asked, so the next size only adds the difference and a
+ * second run at the same size measures start-up with that many journeys. Prints one table and
+ * writes it to {@code target/bench/}. Not part of {@code mvn verify}.
+ */
+@Tag("benchmark")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=${TTG_BENCH_DB_URL:jdbc:postgresql://127.0.0.1:5432/through_the_gate_bench}",
+        "spring.datasource.username=${TTG_BENCH_DB_USER:postgres}",
+        "spring.datasource.password=${TTG_BENCH_DB_PASSWORD:}",
+        "spring.datasource.hikari.maximum-pool-size=20",
+        "camunda.bpm.admin-user.id=bench-admin",
+        "camunda.bpm.admin-user.password=bench-only-" + "${random.uuid}",
+        "ttg.notification.digest-cron=-"})
+@ActiveProfiles("bench")
+@ContextConfiguration(initializers = ScaleBenchmark.StartClock.class)
+class ScaleBenchmark {
+
+    static final int JOURNEYS = Integer.getInteger("bench.journeys", 1000);
+    static final int CALLS = Integer.getInteger("bench.calls", 60);
+    static final int CLIENTS = 4;
+    static final String ADMIN = "bench.admin";
+    static final String BARE = "bench-bare";
+    static final String BARE_TIMER = "bench-bare-timer";
+    static final String SEED_PREFIX = "BENCH-";
+
+    static long contextStartedNanos;
+
+    /** Marks when the service's context starts loading, for the start-up time. */
+    static class StartClock implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+        @Override
+        public void initialize(ConfigurableApplicationContext context) {
+            contextStartedNanos = System.nanoTime();
+        }
+    }
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    ApplicationContext context;
+
+    @LocalServerPort
+    int port;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    final Random random = new Random(16);
+    JdbcTemplate sql;
+
+    @BeforeAll
+    static void databaseExists() throws Exception {
+        String url = System.getenv().getOrDefault("TTG_BENCH_DB_URL", "jdbc:postgresql://127.0.0.1:5432/through_the_gate_bench");
+        String server = url.substring(0, url.lastIndexOf('/') + 1) + "postgres";
+        String name = url.substring(url.lastIndexOf('/') + 1);
+        try (var c = DriverManager.getConnection(server, System.getenv().getOrDefault("TTG_BENCH_DB_USER", "postgres"),
+                System.getenv().getOrDefault("TTG_BENCH_DB_PASSWORD", ""));
+                var exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+            exists.setString(1, name);
+            if (!exists.executeQuery().next()) {
+                c.createStatement().execute("create database " + name);
+            }
+        }
+    }
+
+    @Test
+    void measure() throws Exception {
+        double startupSeconds = (System.nanoTime() - contextStartedNanos) / 1e9;
+        sql = new JdbcTemplate(dataSource);
+        long journeysAtStart = journeys();
+        BenchReport report = new BenchReport(String.format("Benchmark at %,d journeys: %s, %d cores, PostgreSQL %s, %s",
+                JOURNEYS, LocalDate.now(), Runtime.getRuntime().availableProcessors(),
+                sql.queryForObject("show server_version", String.class), "4 clients for rates, 1 for latencies"));
+
+        List<String[]> yots = yots();
+        List<String> establishments = establishments();
+        people(yots, establishments);
+        deployBareProcesses();
+
+        double seedRate = seed(yots, establishments);
+        analyze();
+
+        String lewishamCase = sql.queryForObject("select business_key_ from act_ru_execution where proc_def_key_ = ? "
+                + "and parent_id_ is null and business_key_ like ? limit 1", String.class,
+                JourneyProcess.KEY, SEED_PREFIX + "LEWISHAM-%");
+        String lewishamJourney = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(lewishamCase)
+                .processDefinitionKey(JourneyProcess.KEY).singleResult().getId();
+        String teamFilter = filterId("My team's tasks (yot-lewisham)");
+        long journeys = journeys();
+        report.add("journeys (running / all)", String.format("%,d / %,d", running(), journeys), "100,000");
+        report.add("team task list, `GET /engine-rest/task?candidateGroup=yot-lewisham&maxResults=15&sortBy=dueDate` as yot.lewisham, p50/p95/p99",
+                latency("yot.lewisham", "GET", "/engine-rest/task?candidateGroup=yot-lewisham&maxResults=15&sortBy=dueDate&sortOrder=asc", null),
+                "p95 <= 20 ms");
+        report.add("same as an administrator (no authorization check)",
+                latency(ADMIN, "GET", "/engine-rest/task?candidateGroup=yot-lewisham&maxResults=15&sortBy=dueDate&sortOrder=asc", null),
+                "reference");
+        report.add("Tasklist filter \"My team's tasks\" list as Tasklist asks it (HAL, 15)",
+                latency("yot.lewisham", "POST", "/engine-rest/filter/" + teamFilter + "/list?firstResult=0&maxResults=15",
+                        "{\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]}"), "p95 <= 20 ms");
+        report.add("Tasklist filter count", latency("yot.lewisham", "GET", "/engine-rest/filter/" + teamFilter + "/count", null),
+                "p95 <= 20 ms");
+        report.add("task count as a team user, `GET /engine-rest/task/count`",
+                latency("yot.lewisham", "GET", "/engine-rest/task/count", null), "p95 <= 20 ms");
+        report.add("case lookup by case reference (business key)",
+                latency("yot.lewisham", "GET", "/engine-rest/process-instance?businessKey=" + lewishamCase, null), "p95 <= 20 ms");
+        report.add("history of one case (activity instances)", latency("yot.lewisham", "GET",
+                "/engine-rest/history/activity-instance?processInstanceId=" + lewishamJourney, null), "");
+        report.add("Cockpit journey count as a project manager", latency("pm.south-london", "GET",
+                "/engine-rest/process-instance/count?processDefinitionKey=" + JourneyProcess.KEY, null), "");
+
+        Rates entries = custodyEntryRates(yots, establishments);
+        report.add("custody entries/s (journey vs bare-engine start), ratio", entries, "");
+        report.add("custody entries/s while seeding", seedRate < 0 ? "(nothing seeded)" : String.format("%.1f", seedRate), "");
+        report.add("\"Record consent\" completions/s vs a bare one-task process, ratio", completionRates(), ">= 50 %");
+        report.add("due timers drained/s, journey timers vs bare-engine timers, ratio", timerDrain(), ">= 50 %");
+        report.add("rows of ACT_RU_AUTHORIZATION per journey", String.format("%.1f (%,d rows)",
+                sql.queryForObject("select count(*) from act_ru_authorization", Long.class) / (double) journeys(),
+                sql.queryForObject("select count(*) from act_ru_authorization", Long.class)), "");
+        report.add("history bytes per closed journey (all rows of its case, indexes excluded)", historyPerClosedJourney(), "<= 100 KB");
+        report.add("start-up of the service (journeys in the database then)",
+                String.format("%.1f s (%,d)", startupSeconds, journeysAtStart), "<= 15 s");
+        report.add("heap after a full GC", heapAfterGc(), "<= 512 MB");
+        report.add("database size", sql.queryForObject("select pg_size_pretty(pg_database_size(current_database()))", String.class), "");
+
+        String table = report.markdown();
+        System.out.println("\n" + table);
+        report.write(Path.of("target", "bench", "bench-" + JOURNEYS + ".md"));
+    }
+
+    // --- the mix ------------------------------------------------------------------------------
+
+    /** Every YOT of the standards table with its consortium: [yot, consortium]. */
+    List<String[]> yots() throws Exception {
+        String dmn = Files.readString(Path.of("bpmn", "consortium-standards.dmn"));
+        Matcher m = Pattern.compile("InputEntry_home_yot_consortium_\\d+_0\"><text>\"([a-z-]+)\"</text></inputEntry>\\s*"
+                + "<outputEntry id=\"[^\"]+\"><text>\"([a-z-]+)\"").matcher(dmn);
+        List<String[]> yots = new ArrayList<>();
+        while (m.find()) {
+            yots.add(new String[] {m.group(1), m.group(2)});
+        }
+        return yots;
+    }
+
+    List<String> establishments() throws Exception {
+        Matcher m = Pattern.compile("InputEntry_secure_establishment_\\d+_0\"><text>\"([a-z-]+)\"")
+                .matcher(Files.readString(Path.of("bpmn", "secure-establishments.dmn")));
+        List<String> ids = new ArrayList<>();
+        while (m.find()) {
+            ids.add(m.group(1));
+        }
+        return ids;
+    }
+
+    /** A person (with a mail address, so mails are written as in service) on every team the mix uses. */
+    void people(List<String[]> yots, List<String> establishments) throws Exception {
+        TestPeople.person(engine, ADMIN, "camunda-admin");
+        Set<String> consortia = new HashSet<>();
+        for (String[] yot : yots) {
+            TestPeople.mailable(engine, "yot." + yot[0], "yot-" + yot[0]);
+            TestPeople.mailable(engine, "manager." + yot[0], "yot-managers-" + yot[0]);
+            consortia.add(yot[1]);
+        }
+        for (String consortium : consortia) {
+            TestPeople.mailable(engine, "pm." + consortium, "pm-" + consortium);
+            TestPeople.mailable(engine, "lead." + consortium, "sl-" + consortium);
+        }
+        for (String establishment : establishments) {
+            TestPeople.mailable(engine, "custody." + establishment, "custody-" + establishment);
+            TestPeople.mailable(engine, "governor." + establishment, "governor-" + establishment);
+        }
+        for (String provider : List.of("accommodation", "ete", "health", "substance-misuse", "families")) {
+            TestPeople.mailable(engine, "provider." + provider, "provider-" + provider);
+        }
+        // The teams' Tasklist filters are made at start-up for the teams that exist: make them now.
+        ((ApplicationRunner) context.getBean("tasklistFilters")).run(null);
+    }
+
+    void deployBareProcesses() {
+        if (engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(BARE_TIMER).count() > 0) {
+            return;
+        }
+        engine.getRepositoryService().createDeployment().name("bench baseline")
+                .addModelInstance(BARE + ".bpmn", Bpmn.createExecutableProcess(BARE).camundaHistoryTimeToLive(1)
+                        .startEvent().userTask("Task_Bare").name("Bare task").camundaCandidateGroups("bench-bare")
+                        .endEvent().done())
+                .addModelInstance(BARE_TIMER + ".bpmn", Bpmn.createExecutableProcess(BARE_TIMER).camundaHistoryTimeToLive(1)
+                        .startEvent().intermediateCatchEvent("Timer_Bare").timerWithDuration("P30D")
+                        .userTask("Task_AfterTimer").name("Bare task after timer").camundaCandidateGroups("bench-bare")
+                        .endEvent().done())
+                .deploy();
+    }
+
+    /**
+     * Tops the database up to the size asked: journeys sentenced within the last week, over every
+     * YOT and establishment; a third have consent recorded, a sixth are planned (meeting held and
+     * needs assessed, each pathway needing support at random, so providers hold referrals).
+     */
+    double seed(List<String[]> yots, List<String> establishments) throws Exception {
+        long have = sql.queryForObject("select count(*) from act_hi_procinst where proc_def_key_ = ? and business_key_ like ?",
+                Long.class, JourneyProcess.KEY, SEED_PREFIX + "%");
+        int missing = (int) Math.max(0, JOURNEYS - have);
+        if (missing == 0) {
+            return -1;
+        }
+        AtomicInteger next = new AtomicInteger((int) have);
+        long start = System.nanoTime();
+        AtomicInteger done = new AtomicInteger();
+        parallel(missing, i -> {
+            int n = next.getAndIncrement();
+            Random r = new Random(n);
+            String[] yot = yots.get(n % yots.size());
+            ProcessInstance journey = JourneyScenario.start(engine, entry(SEED_PREFIX + yot[0].toUpperCase() + "-" + n, yot[0],
+                    establishments.get(r.nextInt(establishments.size())), r));
+            if (n % 3 == 0) {
+                completeFirst(journey, "Task_RecordConsent", Map.of("consentToShare", "given"));
+            }
+            if (n % 6 == 0) {
+                completeFirst(journey, "Task_HoldInitialPlanningMeeting", Map.of());
+                Map<String, Object> needs = new HashMap<>();
+                for (Pathway p : Pathway.values()) {
+                    needs.put(p.variable(), r.nextInt(3) == 0 ? "support-required" : "support-not-required");
+                }
+                completeFirst(journey, "Task_AssessNeeds", needs);
+            }
+            int d = done.incrementAndGet();
+            if (d % 1000 == 0) {
+                System.out.printf("seeded %,d of %,d (%.1f/s)%n", d, missing, d / ((System.nanoTime() - start) / 1e9));
+            }
+        });
+        return missing / ((System.nanoTime() - start) / 1e9);
+    }
+
+    static Map<String, Object> entry(String reference, String yot, String establishment, Random r) {
+        int[] lengths = {4, 6, 8, 10, 12, 18, 24};
+        int months = lengths[r.nextInt(lengths.length)];
+        LocalDate sentence = LocalDate.now().minusDays(r.nextInt(7));
+        Map<String, Object> v = new HashMap<>();
+        v.put("caseReference", reference);
+        v.put("dateOfBirth", sentence.minusYears(14 + r.nextInt(3)).minusDays(r.nextInt(365)).toString());
+        v.put("sentenceType", "DTO");
+        v.put("sentenceLengthMonths", months);
+        v.put("sentenceDate", sentence.format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        v.put("releaseDate", sentence.plusMonths(months / 2).toString());
+        v.put("homeYot", yot);
+        v.put("establishment", establishment);
+        return v;
+    }
+
+    void completeFirst(ProcessInstance journey, String taskKey, Map<String, Object> answers) {
+        Task task = engine.getTaskService().createTaskQuery().processInstanceId(journey.getId()).taskDefinitionKey(taskKey)
+                .singleResult();
+        Map<String, Object> vars = FormAnswers.requiredFor(engine, task.getId());
+        vars.putAll(answers);
+        engine.getTaskService().complete(task.getId(), vars);
+    }
+
+    void analyze() {
+        sql.execute("analyze");
+    }
+
+    // --- latencies ----------------------------------------------------------------------------
+
+    Latency latency(String user, String method, String path, String body) throws Exception {
+        String password = TestPeople.PASSWORD;
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
+                        .getBytes(StandardCharsets.UTF_8)))
+                .header("Accept", path.contains("/filter/") && path.contains("/list") ? "application/hal+json" : "application/json");
+        if (body != null) {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        HttpRequest built = request.build();
+        for (int i = 0; i < 5; i++) {
+            send(built);
+        }
+        double[] millis = new double[CALLS];
+        for (int i = 0; i < CALLS; i++) {
+            long t = System.nanoTime();
+            send(built);
+            millis[i] = (System.nanoTime() - t) / 1e6;
+        }
+        return Latency.of(millis);
+    }
+
+    void send(HttpRequest request) throws Exception {
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    String filterId(String name) {
+        Filter filter = engine.getFilterService().createFilterQuery().filterName(name).singleResult();
+        if (filter == null) {
+            throw new IllegalStateException("no filter '" + name + "'");
+        }
+        return filter.getId();
+    }
+
+    // --- rates --------------------------------------------------------------------------------
+
+    record Rates(double service, double bare) {
+        @Override
+        public String toString() {
+            return String.format("%.1f vs %.1f, %.0f %%", service, bare, 100 * service / bare);
+        }
+    }
+
+    int rateBatch() {
+        return Math.max(20, Math.min(400, JOURNEYS / 10));
+    }
+
+    Rates custodyEntryRates(List<String[]> yots, List<String> establishments) throws Exception {
+        int batch = rateBatch();
+        String run = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
+        double service = rate(batch, i -> {
+            Random r = new Random(i);
+            String[] yot = yots.get(r.nextInt(yots.size()));
+            JourneyScenario.start(engine, entry("RATE-" + run + "-" + i, yot[0], establishments.get(r.nextInt(establishments.size())), r));
+        });
+        double bare = rate(batch, i -> engine.getRuntimeService().startProcessInstanceByKey(BARE, "RATE-" + run + "-" + i));
+        return new Rates(service, bare);
+    }
+
+    Rates completionRates() throws Exception {
+        int batch = rateBatch();
+        List<Task> consents = engine.getTaskService().createTaskQuery().processDefinitionKey(JourneyProcess.KEY)
+                .taskDefinitionKey("Task_RecordConsent").listPage(0, batch);
+        List<Map<String, Object>> answers = new ArrayList<>();
+        for (Task t : consents) {
+            answers.add(FormAnswers.requiredFor(engine, t.getId()));
+        }
+        double service = rate(consents.size(), i -> engine.getTaskService().complete(consents.get(i).getId(), answers.get(i)));
+        for (int i = 0; i < batch; i++) {
+            engine.getRuntimeService().startProcessInstanceByKey(BARE);
+        }
+        List<Task> bare = engine.getTaskService().createTaskQuery().processDefinitionKey(BARE).listPage(0, batch);
+        double bareRate = rate(bare.size(), i -> engine.getTaskService().complete(bare.get(i).getId()));
+        return new Rates(service, bareRate);
+    }
+
+    /**
+     * Makes the service's soonest timers due at once and times the job executor draining them, then
+     * the same number of bare-engine timers (each followed by one user task).
+     */
+    Rates timerDrain() throws Exception {
+        int count = Math.min(10_000, Math.max(50, JOURNEYS));
+        List<Job> timers = engine.getManagementService().createJobQuery().timers().processDefinitionKey(JourneyProcess.KEY)
+                .orderByJobDuedate().asc().listPage(0, count);
+        double service = drain(timers);
+        Set<String> bareIds = new HashSet<>();
+        for (int i = 0; i < timers.size(); i++) {
+            bareIds.add(engine.getRuntimeService().startProcessInstanceByKey(BARE_TIMER).getId());
+        }
+        List<Job> bare = engine.getManagementService().createJobQuery().timers().processInstanceIds(bareIds).list();
+        return new Rates(service, drain(bare));
+    }
+
+    double drain(List<Job> timers) throws Exception {
+        Date due = new Date(System.currentTimeMillis() - 60_000);
+        Set<String> ids = new HashSet<>();
+        for (Job job : timers) {
+            ids.add(job.getId());
+        }
+        // Made due in one statement, so the job executor sees them all at once.
+        sql.update("update act_ru_job set duedate_ = ? where id_ in (select unnest(?::varchar[]))", due,
+                ids.toArray(String[]::new));
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.MINUTES.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            long left = engine.getManagementService().createJobQuery().jobIds(ids).executable().count();
+            if (left == 0) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        return ids.size() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    double rate(int count, IntConsumer action) throws Exception {
+        long start = System.nanoTime();
+        parallel(count, action);
+        return count / ((System.nanoTime() - start) / 1e9);
+    }
+
+    void parallel(int count, IntConsumer action) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            AtomicInteger next = new AtomicInteger();
+            List<Callable<Void>> clients = new ArrayList<>();
+            for (int c = 0; c < CLIENTS; c++) {
+                clients.add(() -> {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        action.accept(i);
+                    }
+                    return null;
+                });
+            }
+            for (Future<Void> f : pool.invokeAll(clients)) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    // --- size ---------------------------------------------------------------------------------
+
+    /** Walks a few journeys to their end and weighs every history row of their cases. */
+    String historyPerClosedJourney() {
+        int count = JOURNEYS >= 1000 ? 20 : 2;
+        String run = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
+        List<String> references = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String reference = "CLOSED-" + run + "-" + i;
+            WholeJourney.walkOn(engine, JourneyScenario.start(engine, JourneyScenario.lewishamCase(reference)));
+            references.add(reference);
+        }
+        String roots = "select id_ from act_hi_procinst where business_key_ in (select unnest(?::varchar[])) and id_ = root_proc_inst_id_";
+        long bytes = 0;
+        for (String table : List.of("act_hi_procinst", "act_hi_actinst", "act_hi_taskinst", "act_hi_varinst", "act_hi_detail",
+                "act_hi_identitylink", "act_hi_decinst", "act_hi_dec_in", "act_hi_dec_out", "act_hi_job_log", "act_hi_op_log",
+                "act_hi_incident", "act_hi_comment", "act_hi_attachment", "act_ge_bytearray")) {
+            Long size = sql.queryForObject("select coalesce(sum(pg_column_size(t.*)), 0) from " + table
+                    + " t where root_proc_inst_id_ in (" + roots + ")", Long.class, (Object) references.toArray(String[]::new));
+            bytes += size;
+        }
+        return String.format("%.0f KB (%d walked to the end)", bytes / 1024.0 / count, count);
+    }
+
+    String heapAfterGc() {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+        }
+        long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        return String.format("%.0f MB", used / 1024.0 / 1024.0);
+    }
+
+    long journeys() {
+        return sql.queryForObject("select count(*) from act_hi_procinst where proc_def_key_ = ?", Long.class, JourneyProcess.KEY);
+    }
+
+    long running() {
+        return sql.queryForObject("select count(*) from act_ru_execution where proc_def_key_ = ? and parent_id_ is null",
+                Long.class, JourneyProcess.KEY);
+    }
+}
