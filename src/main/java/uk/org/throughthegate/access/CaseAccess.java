@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 
 import uk.org.throughthegate.journey.InputRefused.FieldError;
 import uk.org.throughthegate.journey.JourneyChangeRefused;
@@ -40,7 +41,22 @@ public final class CaseAccess {
             read.setResourceId(processInstanceId);
             read.addPermission(resource == Resources.PROCESS_INSTANCE ? Permissions.READ
                     : HistoricProcessInstancePermissions.READ);
-            authorizations.saveAuthorization(read);
+            Authorization saved = authorizations.saveAuthorization(read);
+            keptAsLongAsTheHistory(saved, resource, processInstanceId);
+        }
+    }
+
+    /**
+     * A grant on a case's history must go when the history goes (history cleanup removes grants by
+     * the root process instance they belong to). The engine finds that root by reading the
+     * historic instance from the database, which a case that starts in this very transaction is
+     * not in yet: the grant would be kept for ever. The cases granted here (journeys, ROTL requests)
+     * are root instances, so the root is the instance itself.
+     */
+    private static void keptAsLongAsTheHistory(Authorization grant, Resources resource, String processInstanceId) {
+        if (resource == Resources.HISTORIC_PROCESS_INSTANCE && grant instanceof AuthorizationEntity entity
+                && entity.getRootProcessInstanceId() == null) {
+            entity.setRootProcessInstanceId(processInstanceId);
         }
     }
 

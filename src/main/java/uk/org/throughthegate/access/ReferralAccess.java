@@ -7,6 +7,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import uk.org.throughthegate.journey.JourneyProcess;
+import uk.org.throughthegate.notification.ProcessKey;
 
 /**
  * A provider holding a referral (an open task of a journey for its provider team) may read that
@@ -47,9 +48,7 @@ class ReferralAccess {
     }
 
     private static boolean ofJourney(DelegateTask task) {
-        String definitionId = task.getProcessDefinitionId();
-        return definitionId != null && JourneyProcess.KEY.equals(task.getProcessEngineServices().getRepositoryService()
-                .getProcessDefinition(definitionId).getKey());
+        return JourneyProcess.KEY.equals(ProcessKey.of(task));
     }
 
     private static boolean isProviderTeam(IdentityLink link) {

@@ -7,6 +7,8 @@ public final class DeadlineEscalationProcess {
     public static final String TASK_DONE_MESSAGE = "WatchedTaskDone";
 
     public static final String WATCHED_TASK_ID = "watchedTaskId";
+    /** Kept on the watched task (local variable): the id of its watch's process instance. */
+    public static final String WATCH_ID = "escalationWatchId";
     public static final String WATCHED_TASK_NAME = "watchedTaskName";
     public static final String DUE_AT = "dueAt";
     /** The due date as a person reads it, for the escalation form. */

@@ -2,10 +2,8 @@ package uk.org.throughthegate.notification;
 
 import static uk.org.throughthegate.notification.DeadlineEscalationProcess.*;
 
-import java.util.List;
 import java.util.Objects;
 
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -17,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import uk.org.throughthegate.access.CaseAccess;
 import uk.org.throughthegate.journey.JourneyProcess;
 import uk.org.throughthegate.journey.RunningJourney;
 import uk.org.throughthegate.journey.Teams;
@@ -26,6 +23,11 @@ import uk.org.throughthegate.journey.Teams;
  * Every task of a case that has a due date is watched by a {@code deadline-escalation} instance:
  * started when the task appears (or first gets a due date), its timers moved when the due date
  * moves, and ended (its open escalation tasks closed) when the task is done or goes away.
+ * <p>
+ * This runs on every task event of every process, so it asks nothing of the database it can avoid:
+ * the watched task keeps its watch's id in a local variable (finding the watch by variable value
+ * scanned every watch), and the process key comes from the model, which the engine holds in memory.
+ * The managers on the ladder see its rungs as tasks of theirs; the watch itself grants nothing.
  */
 @Component
 class DeadlineWatch {
@@ -35,12 +37,8 @@ class DeadlineWatch {
     private final RuntimeService runtime;
     private final ManagementService management;
     private final TaskLinks links;
-    private final AuthorizationService authorizations;
-
-    DeadlineWatch(RuntimeService runtime, ManagementService management, TaskLinks links,
-            AuthorizationService authorizations) {
+    DeadlineWatch(RuntimeService runtime, ManagementService management, TaskLinks links) {
         this.runtime = runtime;
-        this.authorizations = authorizations;
         this.management = management;
         this.links = links;
     }
@@ -57,17 +55,17 @@ class DeadlineWatch {
         if (!watchable(task)) {
             return;
         }
-        ProcessInstance watch = watchOf(task.getId());
+        String watch = watchOf(task);
         if (watch == null) {
             if (task.getDueDate() != null) {
                 start(task);
             }
         } else if (task.getDueDate() == null) {
-            end(task.getId());
-        } else if (!Objects.equals(task.getDueDate(), runtime.getVariable(watch.getId(), DUE_AT))) {
-            runtime.setVariable(watch.getId(), DUE_AT, task.getDueDate());
-            runtime.setVariable(watch.getId(), DUE_TEXT, links.due(task.getDueDate()));
-            for (Job timer : management.createJobQuery().processInstanceId(watch.getId()).timers().list()) {
+            end(task);
+        } else if (!Objects.equals(task.getDueDate(), runtime.getVariable(watch, DUE_AT))) {
+            runtime.setVariable(watch, DUE_AT, task.getDueDate());
+            runtime.setVariable(watch, DUE_TEXT, links.due(task.getDueDate()));
+            for (Job timer : management.createJobQuery().processInstanceId(watch).timers().list()) {
                 management.recalculateJobDuedate(timer.getId(), false);
             }
             LOG.info("Escalation of task {} of case {} moved to its new due date", task.getId(), task.getVariable("caseReference"));
@@ -77,19 +75,23 @@ class DeadlineWatch {
     @EventListener(condition = "#task.eventName == 'complete' || #task.eventName == 'delete'")
     public void onDone(DelegateTask task) {
         if (watchable(task)) {
-            end(task.getId());
+            end(task);
         }
     }
 
     private void start(DelegateTask task) {
         Object caseReference = task.getVariable("caseReference");
-        ProcessInstance journey = RunningJourney.of(runtime, caseReference);
-        if (journey == null) {
-            LOG.warn("Task {} has a due date but no running journey (case {}): no escalation", task.getId(), caseReference);
-            return;
+        String homeYot = (String) task.getVariable(JourneyProcess.HOME_YOT);
+        String consortium = (String) task.getVariable(JourneyProcess.CONSORTIUM);
+        if (caseReference == null || homeYot == null || consortium == null) {
+            ProcessInstance journey = RunningJourney.of(runtime, caseReference);
+            if (journey == null) {
+                LOG.warn("Task {} has a due date but no running journey (case {}): no escalation", task.getId(), caseReference);
+                return;
+            }
+            homeYot = (String) runtime.getVariable(journey.getId(), JourneyProcess.HOME_YOT);
+            consortium = (String) runtime.getVariable(journey.getId(), JourneyProcess.CONSORTIUM);
         }
-        String homeYot = (String) runtime.getVariable(journey.getId(), JourneyProcess.HOME_YOT);
-        String consortium = (String) runtime.getVariable(journey.getId(), JourneyProcess.CONSORTIUM);
         ProcessInstance watch = runtime.startProcessInstanceByKey(KEY, caseReference.toString(), Variables.createVariables()
                 .putValue(WATCHED_TASK_ID, task.getId())
                 .putValue(WATCHED_TASK_NAME, task.getName())
@@ -100,27 +102,22 @@ class DeadlineWatch {
                 .putValue(YOT_MANAGER_TEAM, Teams.yotManagers(homeYot))
                 .putValue(PM_TEAM, Teams.projectManagers(consortium))
                 .putValue(STRATEGIC_LEAD_TEAM, Teams.strategicLeads(consortium)));
-        // The managers on the ladder may follow it in Cockpit; the case's teams see the task itself.
-        for (String managers : List.of(Teams.yotManagers(homeYot), Teams.projectManagers(consortium),
-                Teams.strategicLeads(consortium))) {
-            CaseAccess.grantRead(authorizations, watch.getId(), managers);
+        task.setVariableLocal(WATCH_ID, watch.getId());
+    }
+
+    private void end(DelegateTask task) {
+        String watch = watchOf(task);
+        if (watch != null && runtime.createProcessInstanceQuery().processInstanceId(watch).count() > 0) {
+            runtime.createMessageCorrelation(TASK_DONE_MESSAGE).processInstanceId(watch).correlate();
         }
     }
 
-    private void end(String taskId) {
-        ProcessInstance watch = watchOf(taskId);
-        if (watch != null) {
-            runtime.createMessageCorrelation(TASK_DONE_MESSAGE).processInstanceId(watch.getId()).correlate();
-        }
-    }
-
-    private ProcessInstance watchOf(String taskId) {
-        return runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
-                .variableValueEquals(WATCHED_TASK_ID, taskId).singleResult();
+    private static String watchOf(DelegateTask task) {
+        return (String) task.getVariableLocal(WATCH_ID);
     }
 
     private static boolean watchable(DelegateTask task) {
-        String key = TaskMails.processKey(task);
+        String key = ProcessKey.of(task);
         return key != null && !KEY.equals(key) && !MailOutbox.PROCESS_KEY.equals(key);
     }
 }

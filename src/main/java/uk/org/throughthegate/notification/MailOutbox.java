@@ -30,15 +30,21 @@ public class MailOutbox {
         this.history = history;
     }
 
-    /** Queues the mail unless one with the same key was queued before; says whether it queued it. */
+    /**
+     * Queues the mail; says whether it did. A mail about a case is keyed by the task or deadline it is
+     * about, which happens once, and carries the case reference as business key so Cockpit finds it
+     * by case. A mail about no case (a team's digest) can be attempted twice on a day: its key is its
+     * business key, so "queued before?" is one indexed look-up, and it is not queued again.
+     */
     public boolean queue(OutgoingMail mail) {
-        if (history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
-                .variableValueEquals("mailKey", mail.key()).count() > 0) {
+        String businessKey = mail.caseReference() != null ? mail.caseReference() : mail.key();
+        if (mail.caseReference() == null && history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+                .processInstanceBusinessKey(businessKey).count() > 0) {
             LOG.debug("Mail {} was queued before; not again", mail.key());
             return false;
         }
         // Bodies go in as bytes: a digest can be longer than a string variable may be.
-        runtime.startProcessInstanceByKey(PROCESS_KEY, mail.caseReference(), Variables.createVariables()
+        runtime.startProcessInstanceByKey(PROCESS_KEY, businessKey, Variables.createVariables()
                 .putValue("mailKey", mail.key())
                 .putValue("caseReference", mail.caseReference())
                 .putValue("to", mail.to())

@@ -60,7 +60,7 @@ class TaskMails {
         String caseReference = String.valueOf(task.getVariable("caseReference"));
         Map<String, Object> model = links.aboutTask(task.getId(), task.getName(), caseReference, task.getDueDate());
         model.put("kind", kind);
-        boolean escalation = DeadlineEscalationProcess.KEY.equals(processKey(task));
+        boolean escalation = DeadlineEscalationProcess.KEY.equals(ProcessKey.of(task));
         if (escalation) {
             model.put("lateTaskName", task.getVariable("watchedTaskName"));
             model.put("lateDue", task.getVariable(DeadlineEscalationProcess.DUE_TEXT));
@@ -77,9 +77,5 @@ class TaskMails {
                 mail.subject(), mail.text(), mail.html()));
     }
 
-    static String processKey(DelegateTask task) {
-        String definitionId = task.getProcessDefinitionId();
-        return definitionId == null ? null
-                : task.getProcessEngineServices().getRepositoryService().getProcessDefinition(definitionId).getKey();
-    }
+
 }

@@ -3,7 +3,6 @@ package uk.org.throughthegate.standards;
 import java.time.Period;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 
@@ -18,10 +17,10 @@ public class ConsortiumStandards implements ReferenceData {
     public static final String STANDARDS_DECISION = "consortium-standards";
     public static final String ESTABLISHMENT_DECISION = "secure-establishment";
 
-    private final DecisionService decisions;
+    private final LatestDecisionTables tables;
 
-    public ConsortiumStandards(DecisionService decisions) {
-        this.decisions = decisions;
+    ConsortiumStandards(LatestDecisionTables tables) {
+        this.tables = tables;
     }
 
     @Override
@@ -77,9 +76,7 @@ public class ConsortiumStandards implements ReferenceData {
     }
 
     private Optional<DmnDecisionResultEntries> single(String decision, String input, Object value) {
-        var result = decisions.evaluateDecisionByKey(decision)
-                .variables(Variables.createVariables().putValue(input, value))
-                .evaluate();
+        var result = tables.evaluate(decision, Variables.createVariables().putValue(input, value));
         return Optional.ofNullable(result.getFirstResult());
     }
 

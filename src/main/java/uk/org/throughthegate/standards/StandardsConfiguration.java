@@ -12,7 +12,7 @@ class StandardsConfiguration {
 
     @Bean
     ConsortiumStandards consortiumStandards(ProcessEngine engine) {
-        return new ConsortiumStandards(engine.getDecisionService());
+        return new ConsortiumStandards(new LatestDecisionTables(engine.getRepositoryService()));
     }
 
     /** Deadlines are local days in England and Wales, whatever zone the server runs in. */

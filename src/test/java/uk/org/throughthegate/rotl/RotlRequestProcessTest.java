@@ -181,10 +181,8 @@ class RotlRequestProcessTest {
 
     /** Runs the request's asynchronous steps, as the job executor would. */
     void runAsync(ProcessInstance rotl) {
-        for (Job job : engine.getManagementService().createJobQuery().processInstanceId(rotl.getId()).executable().list()) {
-            if (job.getDuedate() == null) {
-                engine.getManagementService().executeJob(job.getId());
-            }
+        for (Job job : engine.getManagementService().createJobQuery().processInstanceId(rotl.getId()).messages().list()) {
+            engine.getManagementService().executeJob(job.getId());
         }
     }
 }

@@ -1,0 +1,61 @@
+package uk.org.throughthegate.database;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the engine's tables need, beyond the engine's own schema, to serve this service at a
+ * national caseload; applied at start-up, each step idempotent. A DBA may apply the same
+ * beforehand (README, "Performance"), on a large database with {@code CREATE INDEX CONCURRENTLY}.
+ */
+@Component
+@Order(0)
+class EngineTableTuning implements ApplicationRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EngineTableTuning.class);
+
+    /** Job acquisition takes due jobs soonest first (jobExecutorAcquireByDueDate): a range scan. */
+    static final String JOB_DUE_DATE_INDEX = "create index if not exists TTG_IDX_JOB_DUEDATE on ACT_RU_JOB(DUEDATE_)";
+
+    /** Jobs made before ensureJobDueDateNotNull was set would never be acquired: they are due now. */
+    static final String JOBS_WITHOUT_DUE_DATE = "update ACT_RU_JOB set DUEDATE_ = CURRENT_TIMESTAMP where DUEDATE_ is null";
+
+    /**
+     * The runtime tables change all day; PostgreSQL's default (analyse after 10 % of a table has
+     * changed) leaves the planner with counts from hours ago, and it then joins tasks and grants
+     * with nested loops over millions of rows. These tables are analysed after 1 % changes.
+     */
+    static final List<String> BUSY_TABLES = List.of("ACT_RU_TASK", "ACT_RU_IDENTITYLINK", "ACT_RU_EXECUTION",
+            "ACT_RU_VARIABLE", "ACT_RU_JOB", "ACT_RU_AUTHORIZATION", "ACT_RU_EVENT_SUBSCR");
+
+    private final JdbcTemplate sql;
+    private final ProcessEngine engine;
+
+    EngineTableTuning(JdbcTemplate sql, ProcessEngine engine) {
+        this.sql = sql;
+        this.engine = engine;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        sql.execute(JOB_DUE_DATE_INDEX);
+        int updated = sql.update(JOBS_WITHOUT_DUE_DATE);
+        if (updated > 0) {
+            LOG.info("{} jobs without a due date made due now", updated);
+        }
+        if ("postgres".equals(engine.getProcessEngineConfiguration().getDatabaseType())) {
+            for (String table : BUSY_TABLES) {
+                sql.execute("alter table " + table
+                        + " set (autovacuum_vacuum_scale_factor = 0.02, autovacuum_analyze_scale_factor = 0.01)");
+            }
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package uk.org.throughthegate.history;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.impl.history.AbstractHistoryLevel;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
+
+import uk.org.throughthegate.notification.DeadlineEscalationProcess;
+
+/**
+ * The engine's "full" history less what nobody reads and what would fill the database over the
+ * seven years a YOT keeps a case:
+ * <ul>
+ * <li>every earlier value of every variable (ACT_HI_DETAIL; the variable's last value stays);
+ * <li>the log of timers and jobs that ran as planned (failures stay, with their incidents);
+ * <li>in the service's bookkeeping processes, the watch on a deadline ({@code deadline-escalation},
+ * one per task with a due date) and the sending of one mail ({@code send-mail}): the copies of the
+ * journey's facts they are started with, the rendered mail, and their steps other than people's
+ * tasks and end events. What stays: that a deadline was watched and how it ended, each rung a
+ * manager was asked to act on and what they did; who was mailed, about what, and when.
+ * </ul>
+ * Everything else of "full" is kept: the journeys' activities, tasks, variables, identity links,
+ * decisions, incidents and the user operation log.
+ * <p>
+ * It has the id of "full", so a database set up with "full" starts with it unchanged.
+ */
+class KeptHistory extends AbstractHistoryLevel {
+
+    static final String NAME = "ttg-full";
+
+    private static final Set<HistoryEventType> DROPPED = Set.of(
+            HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL,
+            HistoryEventTypes.JOB_CREATE, HistoryEventTypes.JOB_SUCCESS, HistoryEventTypes.JOB_DELETE);
+
+    private static final Set<HistoryEventType> VARIABLE_EVENTS = Set.of(
+            HistoryEventTypes.VARIABLE_INSTANCE_CREATE, HistoryEventTypes.VARIABLE_INSTANCE_UPDATE,
+            HistoryEventTypes.VARIABLE_INSTANCE_MIGRATE, HistoryEventTypes.VARIABLE_INSTANCE_DELETE);
+
+    private static final Set<HistoryEventType> ACTIVITY_EVENTS = Set.of(
+            HistoryEventTypes.ACTIVITY_INSTANCE_START, HistoryEventTypes.ACTIVITY_INSTANCE_UPDATE,
+            HistoryEventTypes.ACTIVITY_INSTANCE_MIGRATE, HistoryEventTypes.ACTIVITY_INSTANCE_END);
+
+    /** Per bookkeeping process, the variables that are copies or renderings, not facts of their own. */
+    static final Map<String, Set<String>> BOOKKEEPING_COPIES = Map.of(
+            DeadlineEscalationProcess.KEY, Set.of(DeadlineEscalationProcess.WATCHED_TASK_ID,
+                    DeadlineEscalationProcess.WATCHED_TASK_NAME, DeadlineEscalationProcess.DUE_AT,
+                    DeadlineEscalationProcess.DUE_TEXT, DeadlineEscalationProcess.CASE_REFERENCE,
+                    DeadlineEscalationProcess.CONSORTIUM, DeadlineEscalationProcess.YOT_MANAGER_TEAM,
+                    DeadlineEscalationProcess.PM_TEAM, DeadlineEscalationProcess.STRATEGIC_LEAD_TEAM),
+            "send-mail", Set.of("caseReference", "subject", "textBody", "htmlBody"));
+
+    /** In bookkeeping processes, the steps whose history is kept. */
+    static final Set<String> KEPT_BOOKKEEPING_STEPS = Set.of("userTask", "noneEndEvent");
+
+    /** Kept on every watched task, in any process: the id of its watch. */
+    static final String WATCH_ID = DeadlineEscalationProcess.WATCH_ID;
+
+    @Override
+    public int getId() {
+        return HistoryLevel.HISTORY_LEVEL_FULL.getId();
+    }
+
+    @Override
+    public String getName() {
+        return NAME;
+    }
+
+    @Override
+    public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
+        if (DROPPED.contains(eventType)) {
+            return false;
+        }
+        if (VARIABLE_EVENTS.contains(eventType) && entity instanceof VariableInstanceEntity variable
+                && isBookkeepingCopy(variable)) {
+            return false;
+        }
+        if (ACTIVITY_EVENTS.contains(eventType) && entity instanceof ExecutionEntity execution
+                && isBookkeepingStep(execution)) {
+            return false;
+        }
+        return HistoryLevel.HISTORY_LEVEL_FULL.isHistoryEventProduced(eventType, entity);
+    }
+
+    private static boolean isBookkeepingCopy(VariableInstanceEntity variable) {
+        if (WATCH_ID.equals(variable.getName())) {
+            return true;
+        }
+        Set<String> copies = BOOKKEEPING_COPIES.get(processKey(variable.getExecution()));
+        return copies != null && copies.contains(variable.getName());
+    }
+
+    private static boolean isBookkeepingStep(ExecutionEntity execution) {
+        if (!BOOKKEEPING_COPIES.containsKey(processKey(execution)) || execution.getActivity() == null) {
+            return false;
+        }
+        return !KEPT_BOOKKEEPING_STEPS.contains(String.valueOf(execution.getActivity().getProperty("type")));
+    }
+
+    private static String processKey(ExecutionEntity execution) {
+        return execution == null || execution.getProcessDefinition() == null ? null
+                : execution.getProcessDefinition().getKey();
+    }
+}

@@ -1,0 +1,43 @@
+package uk.org.throughthegate.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+import uk.org.throughthegate.journey.PostgresJourneyTest;
+
+/** On PostgreSQL the service's index and statistics settings are in place after start-up. */
+@Tag("postgres")
+@SpringBootTest(properties = {
+        "spring.datasource.url=${TTG_TEST_DB_URL:jdbc:postgresql://127.0.0.1:5432/through_the_gate_test}",
+        "spring.datasource.username=${TTG_TEST_DB_USER:postgres}",
+        "spring.datasource.password=${TTG_TEST_DB_PASSWORD:}"})
+@ActiveProfiles("test")
+class EngineTableTuningTest {
+
+    @Autowired
+    JdbcTemplate sql;
+
+    @BeforeAll
+    static void postgresqlIsReachableOrThisIsCi() {
+        PostgresJourneyTest.postgresqlIsReachableOrThisIsCi();
+    }
+
+    @Test
+    void jobsAreAcquiredByAnIndexOnTheirDueDateAndTheBusyTablesAreAnalysedOften() {
+        assertThat(sql.queryForObject("select count(*) from pg_indexes where tablename = 'act_ru_job' "
+                + "and indexname = 'ttg_idx_job_duedate'", Long.class)).isEqualTo(1);
+        for (String table : EngineTableTuning.BUSY_TABLES) {
+            assertThat(sql.queryForObject("select array_to_string(reloptions, ',') from pg_class where relname = ?",
+                    String.class, table.toLowerCase())).as(table)
+                    .contains("autovacuum_analyze_scale_factor=0.01", "autovacuum_vacuum_scale_factor=0.02");
+        }
+        assertThat(sql.queryForObject("select count(*) from act_ru_job where duedate_ is null", Long.class)).isZero();
+    }
+}

@@ -1,0 +1,82 @@
+package uk.org.throughthegate.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.org.throughthegate.journey.JourneyScenario.*;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+import uk.org.throughthegate.access.TestPeople;
+import uk.org.throughthegate.notification.DeadlineEscalationProcess;
+
+/** What history keeps of a journey, of the watch on each deadline and of each mail (see KeptHistory). */
+@SpringBootTest
+@ActiveProfiles("test")
+class KeptHistoryTest {
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Test
+    void theJourneysOwnStepsAndAnswersAreKeptButNotEveryEarlierValue() {
+        ProcessInstance journey = start(engine, lewishamCase("LEW-KEPT-1"));
+        complete(engine, journey, "Task_RecordConsent", "consentToShare", "given");
+        complete(engine, journey, "Task_HoldInitialPlanningMeeting", "ipmHeldOn", "05/01/2027");
+
+        var history = engine.getHistoryService();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(journey.getId()).list())
+                .extracting(HistoricActivityInstance::getActivityId)
+                .contains("StartEvent_CustodyEntry", "Task_RecordConsent", "Task_HoldInitialPlanningMeeting");
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(journey.getId()).variableName("ipmHeldOn")
+                .singleResult().getValue()).isEqualTo("2027-01-05");
+        assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(journey.getId()).finished().count()).isEqualTo(2);
+        assertThat(history.createHistoricDetailQuery().processInstanceId(journey.getId()).count())
+                .as("no earlier values of variables").isZero();
+        assertThat(history.createHistoricVariableInstanceQuery().variableName(DeadlineEscalationProcess.WATCH_ID).count())
+                .as("the watch's id on a task is bookkeeping").isZero();
+    }
+
+    @Test
+    void aWatchedDeadlineKeepsThatItWasWatchedAndHowItEndedButNotItsCopiesOrSteps() {
+        ProcessInstance journey = start(engine, lewishamCase("LEW-KEPT-2"));
+        complete(engine, journey, "Task_RecordConsent", "consentToShare", "given");
+        String watch = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(DeadlineEscalationProcess.KEY)
+                .processInstanceBusinessKey("LEW-KEPT-2").singleResult().getId();
+        complete(engine, journey, "Task_HoldInitialPlanningMeeting");
+
+        var history = engine.getHistoryService();
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(watch).finished().count()).isEqualTo(1);
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(watch).list())
+                .extracting(HistoricActivityInstance::getActivityId).containsExactly("End_TaskDoneEscalationClosed");
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(watch).list()).isEmpty();
+    }
+
+    @Test
+    void aSentMailKeepsWhoItWentToAndWhatItWasAboutButNotItsText() {
+        TestPeople.mailable(engine, "yot.kept", "yot-lewisham");
+        start(engine, lewishamCase("LEW-KEPT-3"));
+        var mail = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("send-mail")
+                .processInstanceBusinessKey("LEW-KEPT-3").list().stream()
+                .filter(m -> TestPeople.address("yot.kept").equals(engine.getRuntimeService().getVariable(m.getId(), "to")))
+                .findFirst().orElseThrow();
+        engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
+                .processInstanceId(mail.getId()).singleResult().getId());
+
+        var history = engine.getHistoryService();
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(mail.getId()).finished().count()).isEqualTo(1);
+        List<HistoricVariableInstance> kept = history.createHistoricVariableInstanceQuery().processInstanceId(mail.getId()).list();
+        assertThat(kept).extracting(HistoricVariableInstance::getName).containsExactlyInAnyOrder("to", "mailKey");
+        assertThat(kept).filteredOn(v -> v.getName().equals("mailKey")).extracting(HistoricVariableInstance::getValue)
+                .first().asString().startsWith("new-task:");
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(mail.getId()).list())
+                .extracting(HistoricActivityInstance::getActivityType).containsOnly("noneEndEvent");
+    }
+}
