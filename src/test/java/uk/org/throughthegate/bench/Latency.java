@@ -19,6 +19,6 @@ record Latency(double p50, double p95, double p99, int calls) {
 
     @Override
     public String toString() {
-        return String.format("%.1f / %.1f / %.1f ms", p50, p95, p99);
+        return String.format("%.1f / %.1f / %.1f ms%s", p50, p95, p99, calls < ScaleBenchmark.CALLS ? " (" + calls + " calls)" : "");
     }
 }
