@@ -112,8 +112,15 @@ class DeadlineWatch {
         }
     }
 
-    private static String watchOf(DelegateTask task) {
-        return (String) task.getVariableLocal(WATCH_ID);
+    private String watchOf(DelegateTask task) {
+        String watch = (String) task.getVariableLocal(WATCH_ID);
+        if (watch == null && task.getDueDate() != null) {
+            // A task made before watches were kept on the task: found the old, slow way.
+            ProcessInstance old = runtime.createProcessInstanceQuery().processDefinitionKey(KEY)
+                    .variableValueEquals(WATCHED_TASK_ID, task.getId()).singleResult();
+            return old == null ? null : old.getId();
+        }
+        return watch;
     }
 
     private static boolean watchable(DelegateTask task) {

@@ -115,6 +115,18 @@ class DeadlineEscalationProcessTest {
     }
 
     @Test
+    void aTaskWatchedBeforeItKeptItsWatchsIdStillClosesItsWatchWhenDone() {
+        var journey = meetingDueOnSixthOfJanuary("LEW-LADDER-LEGACY");
+        Task meeting = task(engine, journey, "Task_HoldInitialPlanningMeeting");
+        ProcessInstance watch = watchOf(meeting);
+        engine.getTaskService().removeVariableLocal(meeting.getId(), DeadlineEscalationProcess.WATCH_ID);
+
+        complete(engine, journey, "Task_HoldInitialPlanningMeeting");
+
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(watch.getId()).count()).isZero();
+    }
+
+    @Test
     void aTaskDoneInTimeClimbsNoLadder() {
         var journey = meetingDueOnSixthOfJanuary("LEW-LADDER-ONTIME");
         ProcessInstance watch = watchOf(task(engine, journey, "Task_HoldInitialPlanningMeeting"));
