@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
 
 import uk.org.throughthegate.notification.DeadlineEscalationProcess;
+import uk.org.throughthegate.notification.SendMailProcess;
 
 /**
  * The engine's "full" history less what nobody reads and what would fill the database over the
@@ -52,7 +53,8 @@ class KeptHistory extends AbstractHistoryLevel {
                     DeadlineEscalationProcess.DUE_TEXT, DeadlineEscalationProcess.CASE_REFERENCE,
                     DeadlineEscalationProcess.CONSORTIUM, DeadlineEscalationProcess.YOT_MANAGER_TEAM,
                     DeadlineEscalationProcess.PM_TEAM, DeadlineEscalationProcess.STRATEGIC_LEAD_TEAM),
-            "send-mail", Set.of("caseReference", "subject", "textBody", "htmlBody"));
+            SendMailProcess.KEY, Set.of(SendMailProcess.CASE_REFERENCE, SendMailProcess.SUBJECT,
+                    SendMailProcess.TEXT_BODY, SendMailProcess.HTML_BODY));
 
     /** In bookkeeping processes, the steps whose history is kept. */
     static final Set<String> KEPT_BOOKKEEPING_STEPS = Set.of("userTask", "noneEndEvent");

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class MailOutbox {
 
-    static final String PROCESS_KEY = "send-mail";
+    static final String PROCESS_KEY = SendMailProcess.KEY;
 
     private static final Logger LOG = LoggerFactory.getLogger(MailOutbox.class);
 
@@ -45,12 +45,12 @@ public class MailOutbox {
         }
         // Bodies go in as bytes: a digest can be longer than a string variable may be.
         runtime.startProcessInstanceByKey(PROCESS_KEY, businessKey, Variables.createVariables()
-                .putValue("mailKey", mail.key())
-                .putValue("caseReference", mail.caseReference())
-                .putValue("to", mail.to())
-                .putValue("subject", mail.subject())
-                .putValue("textBody", Variables.byteArrayValue(mail.text().getBytes(StandardCharsets.UTF_8)))
-                .putValue("htmlBody", Variables.byteArrayValue(mail.html().getBytes(StandardCharsets.UTF_8))));
+                .putValue(SendMailProcess.MAIL_KEY, mail.key())
+                .putValue(SendMailProcess.CASE_REFERENCE, mail.caseReference())
+                .putValue(SendMailProcess.TO, mail.to())
+                .putValue(SendMailProcess.SUBJECT, mail.subject())
+                .putValue(SendMailProcess.TEXT_BODY, Variables.byteArrayValue(mail.text().getBytes(StandardCharsets.UTF_8)))
+                .putValue(SendMailProcess.HTML_BODY, Variables.byteArrayValue(mail.html().getBytes(StandardCharsets.UTF_8))));
         return true;
     }
 }

@@ -19,11 +19,11 @@ class SendMailDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         delivery.deliver(new OutgoingMail(
-                (String) execution.getVariable("mailKey"),
-                (String) execution.getVariable("caseReference"),
-                (String) execution.getVariable("to"),
-                (String) execution.getVariable("subject"),
-                new String((byte[]) execution.getVariable("textBody"), StandardCharsets.UTF_8),
-                new String((byte[]) execution.getVariable("htmlBody"), StandardCharsets.UTF_8)));
+                (String) execution.getVariable(SendMailProcess.MAIL_KEY),
+                (String) execution.getVariable(SendMailProcess.CASE_REFERENCE),
+                (String) execution.getVariable(SendMailProcess.TO),
+                (String) execution.getVariable(SendMailProcess.SUBJECT),
+                new String((byte[]) execution.getVariable(SendMailProcess.TEXT_BODY), StandardCharsets.UTF_8),
+                new String((byte[]) execution.getVariable(SendMailProcess.HTML_BODY), StandardCharsets.UTF_8)));
     }
 }

@@ -76,6 +76,4 @@ class TaskMails {
         outbox.queue(new OutgoingMail(kind + ":" + task.getId() + ":" + r.userId(), caseReference, r.email(),
                 mail.subject(), mail.text(), mail.html()));
     }
-
-
 }
