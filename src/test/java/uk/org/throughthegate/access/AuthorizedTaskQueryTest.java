@@ -1,0 +1,182 @@
+package uk.org.throughthegate.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Who sees which tasks, through the task query that replaces the engine's authorization join (see
+ * AuthorizedTaskQuery): every kind of grant the engine honours for reading tasks still gives exactly
+ * the tasks it gave, in lists, counts, filters and sorts as Tasklist asks them.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+class AuthorizedTaskQueryTest {
+
+    static final String PROBE = "authz-probe";
+    static final String OTHER = "authz-probe-other";
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    AuthorizedTaskQuery taskQuery;
+
+    TaskService tasks;
+    AuthorizationService grants;
+    String run;
+    final List<String> teamA = new ArrayList<>();
+    final List<String> teamB = new ArrayList<>();
+    final List<String> otherDefinition = new ArrayList<>();
+    final List<String> createdGrants = new ArrayList<>();
+
+    @BeforeEach
+    void twoTeamsTasksInTwoProcesses() {
+        tasks = engine.getTaskService();
+        grants = engine.getAuthorizationService();
+        run = Long.toString(System.nanoTime(), 36);
+        deploy(PROBE);
+        deploy(OTHER);
+        for (int i = 0; i < 3; i++) {
+            teamA.add(task(PROBE, "team-a-" + run, i));
+            teamB.add(task(PROBE, "team-b-" + run, i));
+            otherDefinition.add(task(OTHER, "team-c-" + run, i));
+        }
+    }
+
+    @AfterEach
+    void cleanUp() {
+        engine.getIdentityService().clearAuthentication();
+        createdGrants.forEach(grants::deleteAuthorization);
+        engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(run).list()
+                .forEach(p -> engine.getRuntimeService().deleteProcessInstance(p.getId(), "test done"));
+    }
+
+    @Test
+    void theEnginesTaskQueryIsTheOneThatAsksGrantsFirst() {
+        assertThat(taskQuery.replaced()).isTrue();
+    }
+
+    @Test
+    void aTeamMemberSeesTheTeamsTasksOnlyInListsCountsAndSortedPages() {
+        asUser("member-a-" + run, "team-a-" + run);
+
+        assertThat(ids(() -> probeTasks())).containsExactlyInAnyOrderElementsOf(teamA);
+        assertThat(probeTasks().count()).isEqualTo(3);
+        assertThat(tasks.createTaskQuery().taskCandidateGroup("team-a-" + run).orderByDueDate().asc().listPage(0, 2))
+                .extracting(Task::getId).containsExactly(teamA.get(0), teamA.get(1));
+        assertThat(tasks.createTaskQuery().taskCandidateGroup("team-b-" + run).count())
+                .as("another team's tasks, even when asked for by name").isZero();
+        assertThat(tasks.createTaskQuery().processVariableValueEquals("order", 2).processDefinitionKey(PROBE).list())
+                .extracting(Task::getId).containsExactly(teamA.get(2));
+        assertThat(tasks.createTaskQuery().or().taskCandidateGroup("team-b-" + run).taskCandidateGroup("team-a-" + run)
+                .endOr().count()).as("Tasklist's 'or' filters").isEqualTo(3);
+    }
+
+    @Test
+    void someoneWithoutGrantsSeesNoTasks() {
+        asUser("nobody-" + run);
+
+        assertThat(probeTasks().count()).isZero();
+        assertThat(probeTasks().list()).isEmpty();
+    }
+
+    @Test
+    void aGrantOnOneTaskShowsThatTaskAlone() {
+        String user = "single-" + run;
+        grant(user, null, Resources.TASK, teamB.get(1), Permissions.READ);
+        asUser(user);
+
+        assertThat(ids(() -> tasks.createTaskQuery())).containsExactly(teamB.get(1));
+        assertThat(tasks.createTaskQuery().count()).isEqualTo(1);
+    }
+
+    @Test
+    void readTaskOnAProcessDefinitionShowsEveryTaskOfItAndNoOther() {
+        String group = "def-readers-" + run;
+        grant(null, group, Resources.PROCESS_DEFINITION, PROBE, Permissions.READ_TASK);
+        asUser("def-reader-" + run, group);
+
+        List<String> expected = new ArrayList<>(teamA);
+        expected.addAll(teamB);
+        assertThat(ids(() -> tasks.createTaskQuery().processInstanceBusinessKey(run))).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(run).count()).isEqualTo(6);
+    }
+
+    @Test
+    void readingOnlyTheDefinitionDoesNotShowItsTasks() {
+        String group = "def-lookers-" + run;
+        grant(null, group, Resources.PROCESS_DEFINITION, PROBE, Permissions.READ);
+        asUser("def-looker-" + run, group);
+
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(run).count()).isZero();
+    }
+
+    @Test
+    void readTaskOnEveryDefinitionShowsEveryTask() {
+        String group = "all-readers-" + run;
+        grant(null, group, Resources.PROCESS_DEFINITION, "*", Permissions.READ_TASK);
+        asUser("all-reader-" + run, group);
+
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(run).count()).isEqualTo(9);
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(run).list()).hasSize(9);
+    }
+
+    private TaskQuery probeTasks() {
+        return tasks.createTaskQuery().processInstanceBusinessKey(run);
+    }
+
+    private static List<String> ids(Supplier<TaskQuery> query) {
+        return query.get().list().stream().map(Task::getId).toList();
+    }
+
+    private void asUser(String user, String... groups) {
+        engine.getIdentityService().setAuthentication(user, List.of(groups));
+    }
+
+    private void deploy(String key) {
+        if (engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key).count() == 0) {
+            engine.getRepositoryService().createDeployment().name(key)
+                    .addModelInstance(key + ".bpmn", Bpmn.createExecutableProcess(key).name(key).startEvent()
+                            .userTask("Task_Probe").name("Probe").camundaCandidateGroups("${team}")
+                            .camundaDueDate("${due}").endEvent().done())
+                    .deploy();
+        }
+    }
+
+    private String task(String key, String team, int order) {
+        var instance = engine.getRuntimeService().startProcessInstanceByKey(key, run,
+                Map.of("team", team, "order", order, "due", new Date(1_900_000_000_000L + order * 86_400_000L)));
+        return tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+    }
+
+    private void grant(String user, String group, Resources resource, String id, Permissions permission) {
+        Authorization grant = grants.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        grant.setUserId(user);
+        grant.setGroupId(group);
+        grant.setResource(resource);
+        grant.setResourceId(id);
+        grant.addPermission(permission);
+        createdGrants.add(grants.saveAuthorization(grant).getId());
+    }
+}
