@@ -3,6 +3,7 @@ package uk.org.throughthegate.access;
 import java.util.List;
 
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -10,8 +11,8 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 
-import uk.org.throughthegate.journey.InputRefused.FieldError;
-import uk.org.throughthegate.journey.JourneyChangeRefused;
+import uk.org.throughthegate.refusal.InputRefused.FieldError;
+import uk.org.throughthegate.refusal.JourneyChangeRefused;
 
 /**
  * Who may see a case: its teams are granted read access to the process instance of the case, and
@@ -73,6 +74,24 @@ public final class CaseAccess {
         if (user != null && !TeamMembership.inAny(execution.getProcessEngineServices().getIdentityService(), user, teams)) {
             throw new JourneyChangeRefused(what, List.of(new FieldError("caseReference",
                     "'" + user + "' is not on a team of this case (" + String.join(", ", List.of(teams)) + ")")));
+        }
+    }
+
+    /** Hands one team's open tasks and read access in a process instance over to another team. */
+    public static void handOver(ProcessEngineServices engine, String instanceId, String oldTeam, String newTeam) {
+        var tasks = engine.getTaskService();
+        var authorizations = engine.getAuthorizationService();
+        for (var task : tasks.createTaskQuery().processInstanceId(instanceId).taskCandidateGroup(oldTeam).list()) {
+            tasks.deleteCandidateGroup(task.getId(), oldTeam);
+            // removing the candidate group leaves the task authorization the engine gave it: remove that too
+            authorizations.createAuthorizationQuery().groupIdIn(oldTeam).resourceType(Resources.TASK)
+                    .resourceId(task.getId()).list().forEach(a -> authorizations.deleteAuthorization(a.getId()));
+            tasks.addCandidateGroup(task.getId(), newTeam);
+        }
+        if (authorizations.createAuthorizationQuery().groupIdIn(oldTeam).resourceType(Resources.PROCESS_INSTANCE)
+                .resourceId(instanceId).count() > 0) {
+            revokeRead(authorizations, instanceId, oldTeam);
+            grantRead(authorizations, instanceId, newTeam);
         }
     }
 }

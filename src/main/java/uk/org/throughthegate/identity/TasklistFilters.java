@@ -18,7 +18,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import uk.org.throughthegate.journey.Teams;
+import uk.org.throughthegate.access.Teams;
 
 /**
  * The Tasklist filters every practitioner works from, created at start-up for every team that

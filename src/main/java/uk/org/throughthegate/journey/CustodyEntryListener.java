@@ -10,8 +10,9 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 import uk.org.throughthegate.access.CaseAccess;
-import uk.org.throughthegate.journey.InputRefused.FieldError;
+import uk.org.throughthegate.refusal.InputRefused.FieldError;
 import uk.org.throughthegate.standards.ConsortiumStandards;
+import uk.org.throughthegate.access.Teams;
 
 /**
  * Runs when a journey starts: refuses a wrong custody entry (no journey is created, as the start

@@ -1,6 +1,7 @@
 package uk.org.throughthegate.journey;
 
 import java.util.List;
+import uk.org.throughthegate.refusal.InputRefused;
 
 
 /**

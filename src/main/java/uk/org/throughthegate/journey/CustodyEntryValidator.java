@@ -15,7 +15,7 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import uk.org.throughthegate.calendar.TypedDate;
-import uk.org.throughthegate.journey.InputRefused.FieldError;
+import uk.org.throughthegate.refusal.InputRefused.FieldError;
 import uk.org.throughthegate.standards.ConsortiumStandards.HomeYot;
 import uk.org.throughthegate.standards.ReferenceData;
 

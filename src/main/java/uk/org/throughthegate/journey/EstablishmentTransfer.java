@@ -10,13 +10,14 @@ import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import uk.org.throughthegate.access.CaseAccess;
-import uk.org.throughthegate.journey.InputRefused.FieldError;
-import uk.org.throughthegate.rotl.RotlProcess;
+import uk.org.throughthegate.refusal.InputRefused.FieldError;
 import uk.org.throughthegate.standards.ConsortiumStandards;
+import uk.org.throughthegate.refusal.JourneyChangeRefused;
+import uk.org.throughthegate.access.Teams;
 
 /**
  * "Move the case to the new establishment": open custody and governor tasks of the journey and its
@@ -27,9 +28,11 @@ import uk.org.throughthegate.standards.ConsortiumStandards;
 class EstablishmentTransfer implements JavaDelegate {
 
     private final ConsortiumStandards standards;
+    private final ApplicationEventPublisher events;
 
-    EstablishmentTransfer(ConsortiumStandards standards) {
+    EstablishmentTransfer(ConsortiumStandards standards, ApplicationEventPublisher events) {
         this.standards = standards;
+        this.events = events;
     }
 
     @Override
@@ -38,56 +41,30 @@ class EstablishmentTransfer implements JavaDelegate {
         var runtime = engine.getRuntimeService();
         String reference = (String) execution.getVariable(CASE_REFERENCE);
         String target = (String) execution.getVariable("newEstablishment");
-        ProcessInstance journey = RunningJourney.of(runtime, reference);
-        Map<String, Object> facts = journey == null ? Map.of() : runtime.getVariables(journey.getId());
+        JourneyFacts journey = JourneyFacts.ofRunning(runtime, reference).orElse(null);
         List<FieldError> errors = new ArrayList<>();
         if (journey == null) {
             errors.add(new FieldError(CASE_REFERENCE, "'" + reference + "' has no running journey"));
-        } else if (!Boolean.TRUE.equals(facts.get(IN_CUSTODY))) {
+        } else if (!journey.inCustody()) {
             errors.add(new FieldError(CASE_REFERENCE, "'" + reference + "' has been released"));
         }
         if (target == null || standards.establishment(target).isEmpty()) {
             errors.add(new FieldError("newEstablishment", "'" + target + "' is not a known secure establishment"));
-        } else if (target.equals(facts.get(ESTABLISHMENT))) {
+        } else if (journey != null && target.equals(journey.establishment())) {
             errors.add(new FieldError("newEstablishment", "the child is already in '" + target + "'"));
         }
         if (!errors.isEmpty()) {
             throw new JourneyChangeRefused("Transfer", errors);
         }
-        String from = (String) facts.get(ESTABLISHMENT);
+        String from = journey.establishment();
         CaseAccess.requireTeamMember(execution, (String) execution.getVariable("transferredBy"), "Transfer",
-                (String) facts.get(YOT_TEAM), Teams.custody(from), (String) facts.get(PM_TEAM));
+                journey.caseTeams());
         execution.setProcessBusinessKey(reference);
 
-        List<String> instances = new ArrayList<>(List.of(journey.getId()));
-        runtime.createProcessInstanceQuery().processDefinitionKey(RotlProcess.KEY).processInstanceBusinessKey(reference)
-                .list().forEach(r -> instances.add(r.getId()));
-        for (String instance : instances) {
-            runtime.setVariable(instance, ESTABLISHMENT, target);
-            runtime.setVariable(instance, CUSTODY_TEAM, Teams.custody(target));
-            if (!instance.equals(journey.getId())) {
-                runtime.setVariable(instance, RotlProcess.GOVERNOR_TEAM, Teams.governors(target));
-            }
-            move(engine, instance, Teams.custody(from), Teams.custody(target));
-            move(engine, instance, Teams.governors(from), Teams.governors(target));
-        }
-    }
-
-    /** Hands one team's open tasks and read access in a case over to another team. */
-    private static void move(ProcessEngineServices engine, String instanceId, String oldTeam, String newTeam) {
-        var tasks = engine.getTaskService();
-        var authorizations = engine.getAuthorizationService();
-        for (var task : tasks.createTaskQuery().processInstanceId(instanceId).taskCandidateGroup(oldTeam).list()) {
-            tasks.deleteCandidateGroup(task.getId(), oldTeam);
-            // removing the candidate group leaves the task authorization the engine gave it: remove that too
-            authorizations.createAuthorizationQuery().groupIdIn(oldTeam).resourceType(Resources.TASK)
-                    .resourceId(task.getId()).list().forEach(a -> authorizations.deleteAuthorization(a.getId()));
-            tasks.addCandidateGroup(task.getId(), newTeam);
-        }
-        if (authorizations.createAuthorizationQuery().groupIdIn(oldTeam).resourceType(Resources.PROCESS_INSTANCE)
-                .resourceId(instanceId).count() > 0) {
-            CaseAccess.revokeRead(authorizations, instanceId, oldTeam);
-            CaseAccess.grantRead(authorizations, instanceId, newTeam);
-        }
+        runtime.setVariable(journey.journeyId(), ESTABLISHMENT, target);
+        runtime.setVariable(journey.journeyId(), CUSTODY_TEAM, Teams.custody(target));
+        CaseAccess.handOver(engine, journey.journeyId(), Teams.custody(from), Teams.custody(target));
+        CaseAccess.handOver(engine, journey.journeyId(), Teams.governors(from), Teams.governors(target));
+        events.publishEvent(new JourneyEvent.EstablishmentTransferred(reference, from, target));
     }
 }

@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import uk.org.throughthegate.journey.InputRefused.FieldError;
+import uk.org.throughthegate.refusal.InputRefused.FieldError;
+import uk.org.throughthegate.refusal.InputRefused;
 import uk.org.throughthegate.taskform.StartInputRefused;
 
 /**
@@ -59,20 +60,22 @@ class JourneyController {
      * answers with what moved and which new deadlines have already passed.
      */
     @PutMapping("/{caseReference}/release-date")
-    Map<String, Object> changeReleaseDate(@PathVariable String caseReference, @RequestBody Map<String, Object> change) {
+    ReleaseDateChanged changeReleaseDate(@PathVariable String caseReference, @RequestBody Map<String, Object> change) {
         Map<String, Object> vars = new HashMap<>();
         vars.put(CASE_REFERENCE, caseReference);
-        vars.put("newReleaseDate", change.get(RELEASE_DATE));
-        vars.put("releaseChangeReason", change.get("reason"));
+        vars.put(ReleaseDateChangeProcess.NEW_RELEASE_DATE, change.get(RELEASE_DATE));
+        vars.put(ReleaseDateChangeProcess.REASON, change.get("reason"));
         var result = runtime.createProcessInstanceByKey(ReleaseDateChangeProcess.KEY).setVariables(vars)
                 .executeWithVariablesInReturn().getVariables();
-        return Map.of(CASE_REFERENCE, caseReference, RELEASE_DATE, change.get(RELEASE_DATE),
-                "moved", lines(result.get("movedDeadlines")), "alreadyPassed", lines(result.get("passedDeadlines")));
+        @SuppressWarnings("unchecked")
+        List<ReleaseDateChange.Moved> moved = (List<ReleaseDateChange.Moved>) result.get(ReleaseDateChangeProcess.DEADLINE_MOVES);
+        return new ReleaseDateChanged(caseReference, change.get(RELEASE_DATE), moved,
+                moved.stream().filter(ReleaseDateChange.Moved::passed).toList());
     }
 
-    private static List<String> lines(Object text) {
-        return text == null || text.toString().isBlank() ? List.of()
-                : List.of(text.toString().replace("- ", "").split("\n"));
+    /** The answer to a release-date change: what moved, and which of the new dates have already passed. */
+    record ReleaseDateChanged(String caseReference, Object releaseDate, List<ReleaseDateChange.Moved> moved,
+            List<ReleaseDateChange.Moved> alreadyPassed) {
     }
 
     @ExceptionHandler(StartInputRefused.class)

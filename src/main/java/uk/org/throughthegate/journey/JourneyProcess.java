@@ -41,4 +41,19 @@ public final class JourneyProcess {
 
     private JourneyProcess() {
     }
+
+    /**
+     * Message of the "Release date changed" event sub-process, and what it carries: the new date
+     * (consumed into releaseDate by the sub-process) and who changed it (kept).
+     */
+    public static final String RELEASE_DATE_CHANGED = "ReleaseDateChanged";
+    public static final String NEW_RELEASE_DATE = "newReleaseDate";
+    public static final String RELEASE_DATE_CHANGED_BY = "releaseDateChangedBy";
+
+    /** Message of the licence stage's "Returned to custody" event, and what it carries (dates consumed; reason and who kept). */
+    public static final String RETURNED_TO_CUSTODY = "ReturnedToCustody";
+    public static final String RETURN_REASON = "lastReturnToCustodyReason";
+    public static final String RETURN_RELEASE_DATE = "releaseDateOnReturn";
+    public static final String RETURN_LICENCE_END_DATE = "licenceEndDateOnReturn";
+    public static final String RETURNED_BY = "returnedToCustodyBy";
 }

@@ -1,12 +1,18 @@
 package uk.org.throughthegate.journey;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
-/** "Move the journey's deadlines": applies the change and keeps what moved for the person who made it. */
+/**
+ * "Tell the journey its new release date": checks the change, then sends the journey the
+ * "Release date changed" message, which its own event sub-process acts on; keeps what moved for
+ * the person who made the change.
+ */
 @Component("moveReleaseDate")
 class MoveReleaseDateDelegate implements JavaDelegate {
 
@@ -18,16 +24,26 @@ class MoveReleaseDateDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        var journeyVars = execution.getProcessEngineServices().getRuntimeService();
         String reference = (String) execution.getVariable(JourneyProcess.CASE_REFERENCE);
-        List<ReleaseDateChange.Moved> moved = change.apply(execution, (String) execution.getVariable("changedBy"),
-                reference, execution.getVariable("newReleaseDate"));
+        String changedBy = (String) execution.getVariable(ReleaseDateChangeProcess.CHANGED_BY);
+        var accepted = change.accept(execution, changedBy, reference,
+                execution.getVariable(ReleaseDateChangeProcess.NEW_RELEASE_DATE));
         execution.setProcessBusinessKey(reference);
+        var runtime = execution.getProcessEngineServices().getRuntimeService();
+        runtime.createMessageCorrelation(JourneyProcess.RELEASE_DATE_CHANGED)
+                .processInstanceId(accepted.journeyId())
+                .setVariable(JourneyProcess.NEW_RELEASE_DATE, accepted.release().toString())
+                .setVariable(JourneyProcess.RELEASE_DATE_CHANGED_BY, changedBy)
+                .correlate();
+
+        List<ReleaseDateChange.Moved> moved = accepted.moved();
+        // Typed for the REST answer; as text for the form of the person who made the change.
+        execution.setVariable(ReleaseDateChangeProcess.DEADLINE_MOVES, Variables.objectValue(new ArrayList<>(moved))
+                .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
         execution.setVariable("movedDeadlines", String.join("\n", moved.stream().map(m -> "- " + m).toList()));
         List<ReleaseDateChange.Moved> passed = moved.stream().filter(ReleaseDateChange.Moved::passed).toList();
         execution.setVariable("passedDeadlines", String.join("\n", passed.stream().map(m -> "- " + m).toList()));
         execution.setVariable("deadlinesPassed", !passed.isEmpty());
-        var journey = RunningJourney.of(journeyVars, reference);
-        execution.setVariable(JourneyProcess.YOT_TEAM, journeyVars.getVariable(journey.getId(), JourneyProcess.YOT_TEAM));
+        execution.setVariable(JourneyProcess.YOT_TEAM, runtime.getVariable(accepted.journeyId(), JourneyProcess.YOT_TEAM));
     }
 }

@@ -10,40 +10,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.runtime.ActivityInstance;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
 import uk.org.throughthegate.access.CaseAccess;
 import uk.org.throughthegate.calendar.EngineClock;
 import uk.org.throughthegate.calendar.TypedDate;
-import uk.org.throughthegate.journey.InputRefused.FieldError;
+import uk.org.throughthegate.refusal.InputRefused.FieldError;
 import uk.org.throughthegate.standards.ConsortiumStandards;
+import uk.org.throughthegate.refusal.JourneyChangeRefused;
 
 /**
- * Sends a released child's journey back to custody after a recall or a breach decision: what runs
- * on licence stops (supervision, release-day contact, exit, feedback), the deadlines are set from
- * the new release date, and the journey runs again from custody: reviews, handover, release,
- * licence and exit, with the needs assessment, pathways and plan reviewed alongside.
+ * A released child back in custody after a recall or a breach decision, in two halves. The
+ * recall process checks the request and who makes it ({@link #accept}) and tells the journey with
+ * the "Returned to custody" message; the journey's model does the rest: its licence stage is
+ * interrupted, {@link #returnJourney} sets the dates from the new release date, and the journey
+ * runs again from custody, with the needs assessment reopened if the plan had been agreed.
  */
 @Component
 public class RecallToCustody {
 
-    /** What a journey runs after release; all of it stops on a return to custody. */
-    static final Set<String> LICENCE_STAGE = Set.of("Task_CloseOpenRotlRequests", "Task_ReleaseDayContact",
-            "Task_FollowUpLateReleaseDayContact", "Gateway_LicenceBegins", "SubProcess_Supervision", "Timer_LicenceEnds",
-            "Task_AgreeExitPlan", "SubProcess_TaperedExit", "SubProcess_Feedback", "Gateway_ReadyToClose",
-            "Task_CloseJourney");
-    /** The planning track; if it is still running, it is not started a second time. */
-    static final Set<String> PLANNING = Set.of("Task_RecordConsent", "Task_HoldInitialPlanningMeeting", "Task_AssessNeeds",
-            "SubProcess_AccommodationPathway", "SubProcess_EtePathway", "Task_ArrangeHealthSupport",
-            "Task_ArrangeSubstanceMisuseSupport", "Task_ArrangeFamilySupport", "Task_ArrangeFinanceAndId",
-            "Task_PlanCaseManagement", "Gateway_PathwaysPlanned", "Task_AgreeResettlementPlan");
     static final Set<String> REASONS = Set.of("recall", "breach");
     public static final String RETURNS_TO_CUSTODY = "returnsToCustody";
-    public static final String LAST_RETURN_REASON = "lastReturnToCustodyReason";
+    public static final String LAST_RETURN_REASON = JourneyProcess.RETURN_REASON;
 
     private final ConsortiumStandards standards;
     private final ZoneId zone;
@@ -56,50 +45,43 @@ public class RecallToCustody {
     public record Request(String caseReference, String reason, Object newReleaseDate, Object newLicenceEndDate) {
     }
 
-    public void apply(DelegateExecution execution, String user, Request request) {
-        RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
-        ProcessInstance journey = RunningJourney.of(runtime, request.caseReference());
-        Map<String, Object> facts = journey == null ? Map.of() : runtime.getVariables(journey.getId());
-        Dates dates = check(request, journey, facts);
-        CaseAccess.requireTeamMember(execution, user, "Return to custody", (String) facts.get(YOT_TEAM),
-                (String) facts.get(CUSTODY_TEAM), (String) facts.get(PM_TEAM));
+    /** A return the journey will take: its journey and the checked dates. */
+    public record Accepted(String journeyId, String reason, LocalDate release, LocalDate licenceEnd) {
+    }
 
+    /** Checks the request and the person making it; refuses with every reason at once. */
+    public Accepted accept(DelegateExecution execution, String user, Request request) {
+        JourneyFacts journey = JourneyFacts.ofRunning(execution.getProcessEngineServices().getRuntimeService(),
+                request.caseReference()).orElse(null);
+        Dates dates = check(request, journey);
+        CaseAccess.requireTeamMember(execution, user, "Return to custody", journey.caseTeams());
+        return new Accepted(journey.journeyId(), request.reason(), dates.release(), dates.licenceEnd());
+    }
+
+    /** The journey's half, run by its "Set the dates of the return to custody" step. */
+    public void returnJourney(DelegateExecution journey, String reason, LocalDate release, LocalDate licenceEnd) {
         LocalDate today = EngineClock.today(zone);
-        var schedule = new JourneySchedule(standards.standardsFor((String) facts.get(CONSORTIUM)));
+        JourneyFacts facts = JourneyFacts.of(journey.getProcessInstanceId(), journey.getProcessBusinessKey(),
+                journey.getProcessInstance().getVariables());
+        var schedule = new JourneySchedule(standards.standardsFor(facts.consortium()));
         Map<String, Object> next = new LinkedHashMap<>();
-        next.put(RELEASE_DATE, dates.release().toString());
-        next.put(LICENCE_END_DATE, dates.licenceEnd().toString());
-        next.putAll(schedule.deadlinesFromRelease(dates.release()));
-        JourneySchedule.Review review = schedule.nextReview(LocalDate.parse((String) facts.get(SENTENCE_DATE)), today,
-                dates.release());
+        next.put(RELEASE_DATE, release.toString());
+        next.put(LICENCE_END_DATE, licenceEnd.toString());
+        next.putAll(schedule.deadlinesFromRelease(release));
+        JourneySchedule.Review review = schedule.nextReview(facts.sentenceDate(), today, release);
         next.put(NEXT_REVIEW_DUE, review.due().toString());
         next.put(REVIEW_BEFORE_RELEASE, review.beforeRelease());
         next.put(IN_CUSTODY, true);
-        next.put(RETURNS_TO_CUSTODY, ((Number) facts.getOrDefault(RETURNS_TO_CUSTODY, 0)).intValue() + 1);
-        next.put(LAST_RETURN_REASON, request.reason());
-        runtime.setVariables(journey.getId(), next);
-
-        var modification = runtime.createProcessInstanceModification(journey.getId());
-        boolean planning = false;
-        for (ActivityInstance running : runtime.getActivityInstance(journey.getId()).getChildActivityInstances()) {
-            String activity = running.getActivityId().replace("#multiInstanceBody", "");
-            if (LICENCE_STAGE.contains(activity)) {
-                modification.cancelActivityInstance(running.getId());
-            }
-            planning |= PLANNING.contains(activity);
-        }
-        modification.startBeforeActivity("SubProcess_Custody");
-        if (!planning) {
-            modification.startBeforeActivity("Task_AssessNeeds");
-        }
-        modification.execute();
+        next.put(RETURNS_TO_CUSTODY, facts.returnsToCustody() + 1);
+        next.put(LAST_RETURN_REASON, reason);
+        journey.getProcessInstance().setVariables(next);
     }
 
-    private Dates check(Request request, ProcessInstance journey, Map<String, Object> facts) {
+    private Dates check(Request request, JourneyFacts journey) {
         List<FieldError> errors = new ArrayList<>();
         if (journey == null) {
             errors.add(new FieldError(CASE_REFERENCE, "'" + request.caseReference() + "' has no running journey"));
-        } else if (Boolean.TRUE.equals(facts.get(IN_CUSTODY))) {
+        } else if (journey.inCustody()) {
             errors.add(new FieldError(CASE_REFERENCE, "'" + request.caseReference()
                     + "' is in custody: change the release date instead"));
         }
@@ -110,13 +92,12 @@ public class RecallToCustody {
         LocalDate release = date(request.newReleaseDate(), "newReleaseDate", true, errors);
         LocalDate licenceEnd = date(request.newLicenceEndDate(), "newLicenceEndDate", false, errors);
         if (journey != null && licenceEnd == null) {
-            licenceEnd = LocalDate.parse((String) facts.get(LICENCE_END_DATE));
+            licenceEnd = journey.licenceEndDate();
         }
         LocalDate today = EngineClock.today(zone);
-        if (journey != null && !Boolean.TRUE.equals(facts.get(IN_CUSTODY))
-                && !today.isBefore(LocalDate.parse((String) facts.get(LICENCE_END_DATE)))) {
+        if (journey != null && !journey.inCustody() && !today.isBefore(journey.licenceEndDate())) {
             errors.add(new FieldError(CASE_REFERENCE, "the licence of '" + request.caseReference() + "' ended on "
-                    + facts.get(LICENCE_END_DATE) + ": there is nothing to recall from"));
+                    + journey.licenceEndDate() + ": there is nothing to recall from"));
         }
         if (release != null && !release.isAfter(today)) {
             errors.add(new FieldError("newReleaseDate", release + " is not after today (" + today + ")"));

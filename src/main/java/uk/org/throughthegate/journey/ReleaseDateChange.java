@@ -5,44 +5,45 @@ import static uk.org.throughthegate.journey.JourneyProcess.*;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.ProcessEngineServices;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.engine.delegate.Expression;
+import org.camunda.bpm.engine.impl.calendar.DateTimeUtil;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import uk.org.throughthegate.access.CaseAccess;
 import uk.org.throughthegate.calendar.EngineClock;
 import uk.org.throughthegate.calendar.TypedDate;
-import uk.org.throughthegate.journey.InputRefused.FieldError;
-import uk.org.throughthegate.rotl.RotlProcess;
+import uk.org.throughthegate.refusal.InputRefused.FieldError;
 import uk.org.throughthegate.standards.ConsortiumStandards;
+import uk.org.throughthegate.refusal.JourneyChangeRefused;
 
 /**
- * Moves a journey's release date and everything that follows from it, at once: the deadline
- * variables, the timers waiting on them (re-evaluated, never duplicated), the due dates of open
- * tasks, and the ROTL requests that would now fall after release.
+ * A new release date for a child in custody, in two halves. The change process checks the request
+ * and who makes it ({@link #accept}), then tells the journey with the "Release date changed"
+ * message; the journey's own event sub-process moves its dates ({@link #moveJourney}): the deadline
+ * variables, then every timer and every open task's due date re-evaluated from the model's own
+ * expressions; work alongside the journey (ROTL requests) hears of it as a JourneyEvent. Both halves derive the new dates from
+ * the same {@link #nextDates} so what the change reports is what the journey does.
  */
 @Component
 public class ReleaseDateChange {
 
-    /** A task's due date written as the models write it: {@code ${deadlines.dueAt(someDate)}}. */
-    static final Pattern DUE_AT = Pattern.compile("\\$\\{deadlines\\.dueAt\\((\\w+)\\)}");
-
     private final ConsortiumStandards standards;
-    private final Deadlines deadlines;
     private final ZoneId zone;
+    private final ApplicationEventPublisher events;
 
-    ReleaseDateChange(ConsortiumStandards standards, Deadlines deadlines, ZoneId caseTimeZone) {
+    ReleaseDateChange(ConsortiumStandards standards, ZoneId caseTimeZone, ApplicationEventPublisher events) {
         this.standards = standards;
-        this.deadlines = deadlines;
         this.zone = caseTimeZone;
+        this.events = events;
     }
 
     public record Moved(String deadline, String from, String to, boolean passed) {
@@ -52,51 +53,66 @@ public class ReleaseDateChange {
         }
     }
 
-    public List<Moved> apply(DelegateExecution execution, String user, String caseReference, Object newDate) {
-        ProcessEngineServices engine = execution.getProcessEngineServices();
-        var runtime = engine.getRuntimeService();
-        ProcessInstance journey = RunningJourney.of(runtime, caseReference);
-        Map<String, Object> facts = journey == null ? Map.of() : runtime.getVariables(journey.getId());
-        LocalDate release = check(caseReference, journey, facts, newDate);
-        CaseAccess.requireTeamMember(execution, user, "Release date change", (String) facts.get(YOT_TEAM),
-                (String) facts.get(CUSTODY_TEAM), (String) facts.get(PM_TEAM));
-
-        var schedule = new JourneySchedule(standards.standardsFor((String) facts.get(CONSORTIUM)));
-        Map<String, String> next = new LinkedHashMap<>();
-        next.put(RELEASE_DATE, release.toString());
-        next.putAll(schedule.deadlinesFromRelease(release));
-        LocalDate nextReview = LocalDate.parse((String) facts.get(NEXT_REVIEW_DUE));
-        boolean beforeRelease = Boolean.TRUE.equals(facts.get(REVIEW_BEFORE_RELEASE))
-                || !nextReview.isBefore(schedule.preReleaseReviewDue(release));
-        if (beforeRelease) {
-            next.put(NEXT_REVIEW_DUE, schedule.preReleaseReviewDue(release).toString());
-        }
-
-        LocalDate today = EngineClock.today(zone);
-        List<Moved> moved = new ArrayList<>();
-        next.forEach((name, value) -> {
-            Object old = facts.get(name);
-            if (!value.equals(old)) {
-                moved.add(new Moved(name, String.valueOf(old), value, LocalDate.parse(value).isBefore(today)));
-            }
-        });
-        runtime.setVariables(journey.getId(), new LinkedHashMap<>(next));
-        runtime.setVariable(journey.getId(), REVIEW_BEFORE_RELEASE, beforeRelease);
-
-        var jobs = engine.getManagementService();
-        jobs.createJobQuery().processInstanceId(journey.getId()).timers().list()
-                .forEach(job -> jobs.recalculateJobDuedate(job.getId(), false));
-        moveOpenTaskDueDates(engine, journey.getId());
-        closeRotlRequestsOnOrAfter(engine, caseReference, release);
-        return moved;
+    /** A change the journey will take: its journey, the new date, and what will move. */
+    public record Accepted(String journeyId, LocalDate release, List<Moved> moved) {
     }
 
-    private LocalDate check(String reference, ProcessInstance journey, Map<String, Object> facts, Object newDate) {
+    /** Checks the request and the person making it; refuses with every reason at once. */
+    public Accepted accept(DelegateExecution execution, String user, String caseReference, Object newDate) {
+        JourneyFacts journey = JourneyFacts.ofRunning(execution.getProcessEngineServices().getRuntimeService(),
+                caseReference).orElse(null);
+        LocalDate release = check(caseReference, journey, newDate);
+        CaseAccess.requireTeamMember(execution, user, "Release date change", journey.caseTeams());
+        LocalDate today = EngineClock.today(zone);
+        List<Moved> moved = new ArrayList<>();
+        nextDates(journey, release).dates().forEach((name, date) -> {
+            LocalDate old = journey.date(name);
+            if (!date.equals(old)) {
+                moved.add(new Moved(name, String.valueOf(old), date.toString(), date.isBefore(today)));
+            }
+        });
+        return new Accepted(journey.journeyId(), release, moved);
+    }
+
+    /** The journey's half, run by its "Release date changed" event sub-process. */
+    public void moveJourney(DelegateExecution journey, LocalDate release) {
+        ProcessEngineServices engine = journey.getProcessEngineServices();
+        JourneyFacts facts = JourneyFacts.of(journey.getProcessInstanceId(), journey.getProcessBusinessKey(),
+                journey.getProcessInstance().getVariables());
+        NextDates next = nextDates(facts, release);
+        next.dates().forEach((name, date) -> journey.getProcessInstance().setVariable(name, date.toString()));
+        journey.getProcessInstance().setVariable(REVIEW_BEFORE_RELEASE, next.reviewBeforeRelease());
+
+        var jobs = engine.getManagementService();
+        jobs.createJobQuery().processInstanceId(journey.getProcessInstanceId()).timers().list()
+                .forEach(job -> jobs.recalculateJobDuedate(job.getId(), false));
+        reevaluateOpenTaskDueDates(engine, journey.getProcessInstanceId());
+        events.publishEvent(new JourneyEvent.ReleaseDateMoved(journey.getProcessBusinessKey(), release));
+    }
+
+    /** The journey's dates after a change: release, every deadline set from it, the next review. */
+    record NextDates(Map<String, LocalDate> dates, boolean reviewBeforeRelease) {
+    }
+
+    NextDates nextDates(JourneyFacts journey, LocalDate release) {
+        var schedule = new JourneySchedule(standards.standardsFor(journey.consortium()));
+        Map<String, LocalDate> next = new LinkedHashMap<>();
+        next.put(RELEASE_DATE, release);
+        schedule.deadlinesFromRelease(release).forEach((name, date) -> next.put(name, LocalDate.parse(date)));
+        boolean beforeRelease = journey.reviewBeforeRelease()
+                || !journey.nextReviewDue().isBefore(schedule.preReleaseReviewDue(release));
+        if (beforeRelease) {
+            next.put(NEXT_REVIEW_DUE, schedule.preReleaseReviewDue(release));
+        }
+        return new NextDates(next, beforeRelease);
+    }
+
+    private LocalDate check(String reference, JourneyFacts journey, Object newDate) {
         List<FieldError> errors = new ArrayList<>();
         LocalDate release = null;
         if (journey == null) {
             errors.add(new FieldError(CASE_REFERENCE, "'" + reference + "' has no running journey"));
-        } else if (!Boolean.TRUE.equals(facts.get(IN_CUSTODY))) {
+        } else if (!journey.inCustody()) {
             errors.add(new FieldError(CASE_REFERENCE, "'" + reference + "' has already been released"));
         }
         try {
@@ -109,14 +125,14 @@ public class ReleaseDateChange {
         }
         if (release != null && journey != null) {
             LocalDate today = EngineClock.today(zone);
-            LocalDate licenceEnd = LocalDate.parse((String) facts.get(LICENCE_END_DATE));
+            LocalDate licenceEnd = journey.licenceEndDate();
             if (release.isBefore(today)) {
                 errors.add(new FieldError(RELEASE_DATE, release + " is in the past"));
             }
             if (!release.isBefore(licenceEnd)) {
                 errors.add(new FieldError(RELEASE_DATE, release + " is not before the licence end date " + licenceEnd));
             }
-            if (release.toString().equals(facts.get(RELEASE_DATE))) {
+            if (release.equals(journey.releaseDate())) {
                 errors.add(new FieldError(RELEASE_DATE, release + " is already the release date"));
             }
         }
@@ -126,32 +142,23 @@ public class ReleaseDateChange {
         return release;
     }
 
-    /** Open tasks whose due date the model derives from a journey date get the new date. */
-    private void moveOpenTaskDueDates(ProcessEngineServices engine, String journeyId) {
+    /**
+     * Every open task of the journey gets the due date its model now gives it: the task's own
+     * {@code camunda:dueDate} expression is evaluated again on its execution, whatever it says.
+     */
+    private static void reevaluateOpenTaskDueDates(ProcessEngineServices engine, String journeyId) {
         var tasks = engine.getTaskService();
-        var runtime = engine.getRuntimeService();
         for (var task : tasks.createTaskQuery().processInstanceId(journeyId).list()) {
-            UserTask model = engine.getRepositoryService().getBpmnModelInstance(task.getProcessDefinitionId())
-                    .getModelElementById(task.getTaskDefinitionKey());
-            Matcher due = model.getCamundaDueDate() == null ? null : DUE_AT.matcher(model.getCamundaDueDate());
-            if (due != null && due.matches()) {
-                Object date = runtime.getVariable(task.getExecutionId(), due.group(1));
-                if (date != null) {
-                    task.setDueDate(deadlines.dueAt(date.toString()));
-                    tasks.saveTask(task);
-                }
+            TaskEntity entity = (TaskEntity) task;
+            Expression dueDate = entity.getTaskDefinition() == null ? null : entity.getTaskDefinition().getDueDateExpression();
+            if (dueDate == null) {
+                continue;
             }
-        }
-    }
-
-    private void closeRotlRequestsOnOrAfter(ProcessEngineServices engine, String caseReference, LocalDate release) {
-        var runtime = engine.getRuntimeService();
-        for (var request : runtime.createProcessInstanceQuery().processDefinitionKey(RotlProcess.KEY)
-                .processInstanceBusinessKey(caseReference).list()) {
-            Object proposed = runtime.getVariable(request.getId(), RotlProcess.PROPOSED_DATE);
-            if (proposed != null && !LocalDate.parse(proposed.toString()).isBefore(release)) {
-                runtime.createMessageCorrelation(RotlProcess.OVERTAKEN_BY_RELEASE)
-                        .processInstanceId(request.getId()).correlate();
+            Object due = dueDate.getValue(entity.getExecution());
+            Date next = due instanceof Date date ? date : due == null ? null : DateTimeUtil.parseDate(due.toString());
+            if (next != null && !next.equals(task.getDueDate())) {
+                task.setDueDate(next);
+                tasks.saveTask(task);
             }
         }
     }

@@ -4,20 +4,23 @@ import static uk.org.throughthegate.journey.JourneyProcess.IN_CUSTODY;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-import uk.org.throughthegate.rotl.RotlProcess;
 
-/** "Close ROTL requests overtaken by release": the child is out, so no ROTL request stays open. */
+/** "Close ROTL requests overtaken by release": the child is out; what needs custody closes (see JourneyEvent). */
 @Component("releaseFromCustody")
 class ReleaseFromCustodyDelegate implements JavaDelegate {
+
+    private final ApplicationEventPublisher events;
+
+    ReleaseFromCustodyDelegate(ApplicationEventPublisher events) {
+        this.events = events;
+    }
 
     @Override
     public void execute(DelegateExecution execution) {
         execution.setVariable(IN_CUSTODY, false);
-        execution.getProcessEngineServices().getRuntimeService()
-                .createMessageCorrelation(RotlProcess.OVERTAKEN_BY_RELEASE)
-                .processInstanceBusinessKey(execution.getProcessBusinessKey())
-                .correlateAll();
+        events.publishEvent(new JourneyEvent.Released(execution.getProcessBusinessKey()));
     }
 }

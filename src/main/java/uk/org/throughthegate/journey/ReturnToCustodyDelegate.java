@@ -4,7 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** "Send the journey back to custody", the one step of {@code recall-to-custody}. */
+/**
+ * "Tell the journey the child is back in custody", the one step of {@code recall-to-custody}:
+ * checks the return, then sends the journey the "Returned to custody" message.
+ */
 @Component("returnToCustody")
 class ReturnToCustodyDelegate implements JavaDelegate {
 
@@ -17,9 +20,18 @@ class ReturnToCustodyDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String reference = (String) execution.getVariable(JourneyProcess.CASE_REFERENCE);
-        recall.apply(execution, (String) execution.getVariable("recalledBy"), new RecallToCustody.Request(
-                reference, (String) execution.getVariable("recallReason"), execution.getVariable("newReleaseDate"),
-                execution.getVariable("newLicenceEndDate")));
+        String recalledBy = (String) execution.getVariable(RecallProcess.RECALLED_BY);
+        var accepted = recall.accept(execution, recalledBy, new RecallToCustody.Request(reference,
+                (String) execution.getVariable(RecallProcess.REASON), execution.getVariable(RecallProcess.NEW_RELEASE_DATE),
+                execution.getVariable(RecallProcess.NEW_LICENCE_END_DATE)));
         execution.setProcessBusinessKey(reference);
+        execution.getProcessEngineServices().getRuntimeService()
+                .createMessageCorrelation(JourneyProcess.RETURNED_TO_CUSTODY)
+                .processInstanceId(accepted.journeyId())
+                .setVariable(JourneyProcess.RETURN_REASON, accepted.reason())
+                .setVariable(JourneyProcess.RETURN_RELEASE_DATE, accepted.release().toString())
+                .setVariable(JourneyProcess.RETURN_LICENCE_END_DATE, accepted.licenceEnd().toString())
+                .setVariable(JourneyProcess.RETURNED_BY, recalledBy)
+                .correlate();
     }
 }

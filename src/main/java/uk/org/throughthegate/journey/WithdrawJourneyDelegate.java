@@ -9,7 +9,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
-import uk.org.throughthegate.journey.InputRefused.FieldError;
+import uk.org.throughthegate.refusal.InputRefused.FieldError;
+import uk.org.throughthegate.refusal.JourneyChangeRefused;
 
 /**
  * "End the journey": only a project manager of the case's consortium, or an administrator, may

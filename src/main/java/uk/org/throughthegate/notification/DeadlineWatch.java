@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 import uk.org.throughthegate.journey.JourneyProcess;
 import uk.org.throughthegate.journey.RunningJourney;
-import uk.org.throughthegate.journey.Teams;
+import uk.org.throughthegate.access.Teams;
+import uk.org.throughthegate.model.ProcessKey;
 
 /**
  * Every task of a case that has a due date is watched by a {@code deadline-escalation} instance:

@@ -10,6 +10,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import uk.org.throughthegate.notification.Recipients.Recipient;
+import uk.org.throughthegate.model.ProcessKey;
 
 /**
  * A new task is mailed to the people who can work it (those who chose the daily digest read it

@@ -9,7 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 import uk.org.throughthegate.calendar.TypedDate;
-import uk.org.throughthegate.journey.InputRefused.FieldError;
+import uk.org.throughthegate.refusal.InputRefused.FieldError;
+import uk.org.throughthegate.journey.JourneyFacts;
 import uk.org.throughthegate.journey.JourneyProcess;
 
 /**
@@ -23,15 +24,15 @@ public final class RotlRequestCheck {
     private RotlRequestCheck() {
     }
 
-    /** @param journey the variables of the case's running journey, or null when there is none */
-    public static LocalDate proposedDate(Map<String, Object> request, Map<String, Object> journey, LocalDate today) {
+    /** @param journey the case's running journey, or null when there is none */
+    public static LocalDate proposedDate(Map<String, Object> request, JourneyFacts journey, LocalDate today) {
         List<FieldError> errors = new ArrayList<>();
         Object reference = request.get(CASE_REFERENCE);
         if (reference == null || reference.toString().isBlank()) {
             errors.add(new FieldError(CASE_REFERENCE, "is required"));
         } else if (journey == null) {
             errors.add(new FieldError(CASE_REFERENCE, "'" + reference + "' has no running journey"));
-        } else if (!Boolean.TRUE.equals(journey.get(JourneyProcess.IN_CUSTODY))) {
+        } else if (!journey.inCustody()) {
             errors.add(new FieldError(CASE_REFERENCE, "'" + reference + "' has been released: ROTL is only for a child in custody"));
         }
         Object purpose = request.get(PURPOSE);
@@ -49,8 +50,8 @@ public final class RotlRequestCheck {
                 if (proposed.isBefore(today)) {
                     errors.add(new FieldError(PROPOSED_DATE, proposed + " has passed"));
                 }
-                if (journey != null && journey.get(JourneyProcess.RELEASE_DATE) != null) {
-                    LocalDate release = LocalDate.parse(journey.get(JourneyProcess.RELEASE_DATE).toString());
+                if (journey != null && journey.releaseDate() != null) {
+                    LocalDate release = journey.releaseDate();
                     if (!proposed.isBefore(release)) {
                         errors.add(new FieldError(PROPOSED_DATE, proposed + " is not before the release date " + release));
                     }

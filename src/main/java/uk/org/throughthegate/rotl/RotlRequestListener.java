@@ -8,15 +8,14 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
 import uk.org.throughthegate.access.CaseAccess;
 import uk.org.throughthegate.calendar.EngineClock;
 import uk.org.throughthegate.calendar.WorkingDays;
+import uk.org.throughthegate.journey.JourneyFacts;
 import uk.org.throughthegate.journey.JourneyProcess;
-import uk.org.throughthegate.journey.RunningJourney;
-import uk.org.throughthegate.journey.Teams;
+import uk.org.throughthegate.access.Teams;
 import uk.org.throughthegate.standards.ConsortiumStandards;
 
 /**
@@ -38,33 +37,33 @@ class RotlRequestListener implements ExecutionListener {
     public void notify(DelegateExecution execution) {
         var runtime = execution.getProcessEngineServices().getRuntimeService();
         Object reference = execution.getVariable(CASE_REFERENCE);
-        ProcessInstance journey = RunningJourney.of(runtime, reference);
-        Map<String, Object> facts = journey == null ? null : runtime.getVariables(journey.getId());
+        JourneyFacts journey = JourneyFacts.ofRunning(runtime, reference).orElse(null);
         LocalDate today = EngineClock.today(zone);
-        LocalDate proposed = RotlRequestCheck.proposedDate(execution.getVariables(), facts, today);
+        LocalDate proposed = RotlRequestCheck.proposedDate(execution.getVariables(), journey, today);
 
-        String consortium = (String) facts.get(JourneyProcess.CONSORTIUM);
-        String establishment = (String) facts.get(JourneyProcess.ESTABLISHMENT);
-        String yotTeam = (String) facts.get(JourneyProcess.YOT_TEAM);
-        String custodyTeam = (String) facts.get(JourneyProcess.CUSTODY_TEAM);
         CaseAccess.requireTeamMember(execution, (String) execution.getVariable("requestedBy"), "ROTL request",
-                yotTeam, custodyTeam);
-        CaseAccess.grantRead(execution, java.util.List.of(yotTeam, custodyTeam, Teams.governors(establishment),
-                (String) facts.get(JourneyProcess.PM_TEAM)));
+                journey.yotTeam(), journey.custodyTeam());
+        CaseAccess.grantRead(execution, java.util.List.of(journey.yotTeam(), journey.custodyTeam(),
+                Teams.governors(journey.establishment()), journey.pmTeam()));
         execution.setProcessBusinessKey(reference.toString());
-        execution.setVariable(JOURNEY_ID, journey.getId());
-        for (String copied : new String[] {JourneyProcess.HOME_YOT, JourneyProcess.ESTABLISHMENT, JourneyProcess.CONSORTIUM,
-                JourneyProcess.YOT_TEAM, JourneyProcess.CUSTODY_TEAM, JourneyProcess.PM_TEAM,
-                JourneyProcess.SENTENCE_TYPE, JourneyProcess.SENTENCE_DATE, JourneyProcess.RELEASE_DATE}) {
-            execution.setVariable(copied, facts.get(copied));
-        }
-        execution.setVariable(GOVERNOR_TEAM, Teams.governors(establishment));
+        execution.setVariable(JOURNEY_ID, journey.journeyId());
+        // the journey's facts the request's model and its deadlines read
+        execution.setVariable(JourneyProcess.HOME_YOT, journey.homeYot());
+        execution.setVariable(JourneyProcess.ESTABLISHMENT, journey.establishment());
+        execution.setVariable(JourneyProcess.CONSORTIUM, journey.consortium());
+        execution.setVariable(JourneyProcess.YOT_TEAM, journey.yotTeam());
+        execution.setVariable(JourneyProcess.CUSTODY_TEAM, journey.custodyTeam());
+        execution.setVariable(JourneyProcess.PM_TEAM, journey.pmTeam());
+        execution.setVariable(JourneyProcess.SENTENCE_TYPE, journey.sentenceType());
+        execution.setVariable(JourneyProcess.SENTENCE_DATE, journey.sentenceDate().toString());
+        execution.setVariable(JourneyProcess.RELEASE_DATE, journey.releaseDate().toString());
+        execution.setVariable(GOVERNOR_TEAM, Teams.governors(journey.establishment()));
         execution.setVariable(PROVIDER_TEAM, RotlRequestCheck.providerTeam((String) execution.getVariable(PURPOSE)));
         execution.setVariable(REQUESTED_ON, today.toString());
         execution.setVariable(DECISION_DUE,
-                WorkingDays.after(today, standards.standardsFor(consortium).rotlDecisionWorkingDays()).toString());
+                WorkingDays.after(today, standards.standardsFor(journey.consortium()).rotlDecisionWorkingDays()).toString());
         execution.setVariable(DAY_AFTER, proposed.plusDays(1).toString());
         execution.setVariable(STATUS, "requested");
-        JourneyCounts.add(runtime, journey.getId(), JourneyProcess.ROTL_REQUESTED);
+        JourneyCounts.add(runtime, journey.journeyId(), JourneyProcess.ROTL_REQUESTED);
     }
 }

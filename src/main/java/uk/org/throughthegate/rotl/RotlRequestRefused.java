@@ -3,8 +3,8 @@ package uk.org.throughthegate.rotl;
 import java.util.List;
 
 
-import uk.org.throughthegate.journey.InputRefused.FieldError;
-import uk.org.throughthegate.journey.InputRefused;
+import uk.org.throughthegate.refusal.InputRefused.FieldError;
+import uk.org.throughthegate.refusal.InputRefused;
 
 /** A ROTL request that cannot be made; thrown in the start transaction, so nothing is created. */
 public class RotlRequestRefused extends InputRefused {

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static uk.org.throughthegate.journey.JourneyScenario.*;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
@@ -39,6 +41,7 @@ class ChangeReleaseDateProcessTest {
 
     @BeforeEach
     void today() {
+        BpmnAwareTests.init(engine);
         ClockUtil.setCurrentTime(at("2027-01-04T10:00"));
     }
 
@@ -59,7 +62,10 @@ class ChangeReleaseDateProcessTest {
                 .containsEntry("releaseDate", "2027-03-01").containsEntry("accommodationDue", "2027-01-18")
                 .containsEntry("handoverDue", "2027-02-15").containsEntry("nextReviewDue", "2027-02-15")
                 .containsEntry("licenceEndDate", "2027-08-18");
-        assertThat(timer(engine, journey, "Timer_AccommodationLate").getDuedate()).isEqualTo(endOfDay("2027-01-18"));
+        BpmnAwareTests.assertThat(journey).as("the journey's own model moved them")
+                .hasPassed("Start_ReleaseDateChanged", "Task_MoveDeadlinesToNewReleaseDate", "End_DeadlinesMoved");
+        assertThat(engine.getRuntimeService().getVariables(journey.getId())).as("the new date became the release date")
+                .doesNotContainKey("newReleaseDate");
         assertThat(task(engine, journey, "Task_ProposeAccommodation").getDueDate()).isEqualTo(endOfDay("2027-01-18"));
         assertThat(timer(engine, journey, "Timer_HandoverOpens").getDuedate()).isEqualTo(startOfDay("2027-02-01"));
         assertThat(timer(engine, journey, "Timer_ReleaseDateReached").getDuedate()).isEqualTo(startOfDay("2027-03-01"));
@@ -101,7 +107,10 @@ class ChangeReleaseDateProcessTest {
 
         assertThat(engine.getRuntimeService().getVariables(journey.getId())).isEqualTo(before);
         assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
-                .processDefinitionKey(ReleaseDateChangeProcess.KEY).processInstanceBusinessKey(reference).count()).isZero();
+                .processDefinitionKey(ReleaseDateChangeProcess.KEY).variableValueEquals("caseReference", reference).count())
+                .as("nothing kept of the refused change").isZero();
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(journey.getId())
+                .activityId("Start_ReleaseDateChanged").count()).as("the journey was not told").isZero();
     }
 
     @Test
@@ -124,12 +133,15 @@ class ChangeReleaseDateProcessTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void byRestTheChangeAnswersWithWhatMovedOrWith400() {
         startWithAccommodationNeeded("LEW-REST-MOVE");
 
         var ok = put("/api/journeys/LEW-REST-MOVE/release-date", Map.of("releaseDate", "2027-03-01", "reason", "early-release"));
         assertThat(ok.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(ok.getBody().get("moved").toString()).contains("accommodationDue: 2027-02-18 -> 2027-01-18");
+        assertThat((List<Map<String, Object>>) ok.getBody().get("moved")).contains(
+                Map.of("deadline", "accommodationDue", "from", "2027-02-18", "to", "2027-01-18", "passed", false));
+        assertThat((List<?>) ok.getBody().get("alreadyPassed")).isEmpty();
 
         var bad = put("/api/journeys/LEW-REST-MOVE/release-date", Map.of("releaseDate", "2030-01-01"));
         assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import uk.org.throughthegate.standards.ConsortiumStandards.Establishment;
 import uk.org.throughthegate.standards.ConsortiumStandards.HomeYot;
 import uk.org.throughthegate.standards.ReferenceData;
+import uk.org.throughthegate.refusal.InputRefused;
 
 class CustodyEntryValidatorTest {
 

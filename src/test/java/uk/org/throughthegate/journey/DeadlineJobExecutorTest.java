@@ -16,8 +16,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Deadlines fired by the real job executor, as in production, with the engine's clock moved
- * instead of waiting: the boundary timers must work through the executor, not only when a test
- * executes their job.
+ * instead of waiting: the escalation ladder's timers must work through the executor, not only when
+ * a test executes their job.
  */
 @SpringBootTest(properties = {"camunda.bpm.job-execution.enabled=true", "camunda.bpm.job-execution.max-wait=500"})
 @ActiveProfiles("test")
@@ -32,35 +32,39 @@ class DeadlineJobExecutorTest {
     }
 
     @Test
-    void theDayAfterALateInitialPlanningMeetingTheProjectManagersHaveAFollowUp() {
+    void theDayAfterALateInitialPlanningMeetingTheYotManagersHaveItsRungAndNobodyElseATask() {
         ClockUtil.setCurrentTime(at("2027-01-06T16:00"));
         var journey = start(engine, lewishamCase("LEW-EXECUTOR"));
         complete(engine, journey, "Task_RecordConsent", "consentToShare", "given");
-        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(journey.getId())
-                .taskCandidateGroup("pm-south-london").count()).as("not late before 17:00 on the due day").isZero();
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey("LEW-EXECUTOR")
+                .taskCandidateGroup("yot-managers-lewisham").count()).as("not late on the due day").isZero();
 
-        ClockUtil.setCurrentTime(at("2027-01-07T09:00"));
+        ClockUtil.setCurrentTime(at("2027-01-07T09:01"));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(engine.getTaskService().createTaskQuery()
-                .processInstanceId(journey.getId()).taskDefinitionKey("Task_FollowUpLateInitialPlanningMeeting")
-                .taskCandidateGroup("pm-south-london").count()).isEqualTo(1));
+                .processInstanceBusinessKey("LEW-EXECUTOR").taskDefinitionKey("Task_ResolveOverdueYotManager")
+                .taskCandidateGroup("yot-managers-lewisham").count()).isEqualTo(1));
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey("LEW-EXECUTOR")
+                .taskCandidateGroup("pm-south-london").count()).as("the project managers' turn is later").isZero();
         assertThat(engine.getTaskService().createTaskQuery().processInstanceId(journey.getId())
                 .taskDefinitionKey("Task_HoldInitialPlanningMeeting").count()).as("the late task stays open").isEqualTo(1);
     }
 
     @Test
-    void aRotlDecisionNotMadeWithinTenWorkingDaysIsFollowedUpByTheProjectManagers() {
+    void aRotlDecisionNotMadeWithinTenWorkingDaysClimbsTheLadder() {
         ClockUtil.setCurrentTime(at("2027-01-11T10:00"));
         start(engine, lewishamCase("LEW-ROTL-SLOW"));
         var rotl = requestRotl(engine, "LEW-ROTL-SLOW", "family", "2027-02-20");
         complete(engine, rotl, "Task_AssessRotlRisk");
         assertThat(engine.getRuntimeService().getVariable(rotl.getId(), "rotlDecisionDue")).isEqualTo("2027-01-25");
 
-        ClockUtil.setCurrentTime(at("2027-01-25T18:00"));
+        ClockUtil.setCurrentTime(at("2027-01-26T09:01"));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(engine.getTaskService().createTaskQuery()
-                .processInstanceId(rotl.getId()).taskDefinitionKey("Task_FollowUpLateRotlDecision")
-                .taskCandidateGroup("pm-south-london").count()).isEqualTo(1));
+                .processInstanceBusinessKey("LEW-ROTL-SLOW").taskDefinitionKey("Task_ResolveOverdueYotManager")
+                .taskCandidateGroup("yot-managers-lewisham").list())
+                .extracting(org.camunda.bpm.engine.task.Task::getName)
+                .containsExactly("Resolve overdue: Decide the ROTL (governor)"));
         assertThat(engine.getTaskService().createTaskQuery().processInstanceId(rotl.getId())
                 .taskDefinitionKey("Task_DecideRotl").taskCandidateGroup("governor-feltham").count()).isEqualTo(1);
     }

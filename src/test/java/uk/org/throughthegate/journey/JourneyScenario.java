@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 
+import uk.org.throughthegate.notification.DeadlineEscalationProcess;
 import uk.org.throughthegate.taskform.FormAnswers;
 
 /** Test vocabulary for a journey: a case's custody entry, its tasks and its timers. */
@@ -85,6 +86,23 @@ public final class JourneyScenario {
     /** Fires a timer as the job executor would when its time comes. */
     public static void fire(ProcessEngine engine, ProcessInstance journey, String activityId) {
         engine.getManagementService().executeJob(timer(engine, journey, activityId).getId());
+    }
+
+    /**
+     * Lets a journey's task go unanswered until its escalation ladder reaches the project managers
+     * (reminder, YOT manager, project manager), firing the ladder's timers as the job executor would.
+     * Returns the ladder (the deadline-escalation instance watching the task).
+     */
+    public static ProcessInstance lateToProjectManagers(ProcessEngine engine, ProcessInstance journey, String taskKey) {
+        ProcessInstance watch = engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey(DeadlineEscalationProcess.KEY)
+                .variableValueEquals(DeadlineEscalationProcess.WATCHED_TASK_ID, task(engine, journey, taskKey).getId())
+                .singleResult();
+        assertThat(watch).as("the ladder watching %s", taskKey).isNotNull();
+        fire(engine, watch, "Timer_ReminderDue");
+        fire(engine, watch, "Timer_OverdueForYotManager");
+        fire(engine, watch, "Timer_OverdueForProjectManager");
+        return watch;
     }
 
     public static Date at(String isoDateTime) {

@@ -5,6 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
 import static uk.org.throughthegate.journey.JourneyScenario.*;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.assertj.core.api.Assertions;
@@ -71,7 +72,8 @@ class RecallToCustodyProcessTest {
                 .activityId("Timer_AppointmentDay").count()).as("supervision stopped").isZero();
         Assertions.assertThat(engine.getManagementService().createJobQuery().processInstanceId(journey.getId())
                 .activityId("Timer_FeedbackDay").count()).as("feedback after release stopped").isZero();
-        assertThat(journey).isWaitingAt("Task_AssessNeeds", "Timer_HandoverOpens");
+        assertThat(journey).hasPassed("Event_ReturnedToCustody", "Task_SetReturnDates", "Gateway_BackInCustody",
+                "Gateway_PlanAgreedBeforeReturn").isWaitingAt("Task_AssessNeeds", "Timer_HandoverOpens");
         assertThat(task(engine, journey, "Task_AssessNeeds")).hasCandidateGroup("yot-lewisham");
         Assertions.assertThat(timer(engine, journey, "Timer_ReleaseDateReached").getDuedate())
                 .isEqualTo(startOfDay("2027-06-21"));
@@ -91,6 +93,23 @@ class RecallToCustodyProcessTest {
         Assertions.assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
                 .processInstanceId(journey.getId()).activityId("Task_RecordSupervisionAppointment").finished().count())
                 .as("two appointments on the first licence, 13 on the second").isEqualTo(15);
+    }
+
+    @Test
+    void aReturnBeforeThePlanWasAgreedLeavesPlanningWhereItWasAndStartsNoSecondAssessment() {
+        ProcessInstance journey = start(engine, lewishamCase("LEW-RECALL-EARLY"));
+        fire(engine, journey, "Timer_ReleaseDateReached");
+        complete(engine, journey, "Task_ReleaseDayContact", "releaseDayContact", "met-at-gate");
+        ClockUtil.setCurrentTime(at("2027-04-20T11:00"));
+
+        returnToCustody(engine, "LEW-RECALL-EARLY", "recall", "2027-06-21", null);
+
+        assertThat(journey).hasPassed("End_PlanningStillOpen").isWaitingAt("Task_RecordConsent", "Timer_HandoverOpens")
+                .isNotWaitingAt("Task_AssessNeeds", "Task_ReleaseDayContact");
+        Assertions.assertThat(engine.getRuntimeService().getVariables(journey.getId()))
+                .containsEntry("inCustody", true).containsEntry("releaseDate", "2027-06-21")
+                .containsEntry("licenceEndDate", "2027-08-18").containsEntry("lastReturnToCustodyReason", "recall")
+                .doesNotContainKeys("releaseDateOnReturn", "licenceEndDateOnReturn");
     }
 
     @Test
@@ -116,10 +135,14 @@ class RecallToCustodyProcessTest {
         engine.getIdentityService().clearAuthentication();
 
         Assertions.assertThat(engine.getRuntimeService().getVariable(released.getId(), "inCustody")).isEqualTo(false);
-        Assertions.assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("recall-to-custody")
-                .count()).isZero();
-        Assertions.assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
-                .processDefinitionKey("recall-to-custody").count()).as("nothing kept of refused returns").isZero();
+        for (String reference : List.of("LEW-NOT-OUT", "LEW-NOBODY", "LEW-OUT")) {
+            Assertions.assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+                    .processDefinitionKey("recall-to-custody").variableValueEquals("caseReference", reference).count())
+                    .as("nothing kept of the refused returns of " + reference).isZero();
+        }
+        Assertions.assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
+                .processInstanceId(released.getId()).activityId("Event_ReturnedToCustody").count())
+                .as("the journey was not told").isZero();
         assertThat(journey).isWaitingAt("Task_RecordConsent");
     }
 

@@ -79,8 +79,6 @@ class ResettlementJourneyProcessTest {
         assertThat(journey).variables().containsEntry("ipmDue", "2027-01-06");
         Assertions.assertThat(task(engine, journey, "Task_HoldInitialPlanningMeeting").getDueDate())
                 .isEqualTo(endOfDay("2027-01-06"));
-        Assertions.assertThat(timer(engine, journey, "Timer_InitialPlanningMeetingLate").getDuedate())
-                .isEqualTo(endOfDay("2027-01-06"));
     }
 
     @ParameterizedTest(name = "{0} ({1}): accommodation confirmed by {2}")
@@ -96,7 +94,6 @@ class ResettlementJourneyProcessTest {
 
         assertThat(journey).variables().containsEntry("consortium", consortium).containsEntry("accommodationDue", due);
         Assertions.assertThat(task(engine, journey, "Task_ProposeAccommodation").getDueDate()).isEqualTo(endOfDay(due));
-        Assertions.assertThat(timer(engine, journey, "Timer_AccommodationLate").getDuedate()).isEqualTo(endOfDay(due));
         assertThat(task(engine, journey, "Task_ProposeAccommodation")).hasCandidateGroup("provider-accommodation");
         complete(engine, journey, "Task_ProposeAccommodation");
         assertThat(task(engine, journey, "Task_ConfirmAccommodation")).hasCandidateGroup("yot-" + yot);
@@ -115,7 +112,6 @@ class ResettlementJourneyProcessTest {
         complete(engine, journey, "Task_PrepareHandoverPack");
         assertThat(task(engine, journey, "Task_ConfirmHandoverReceived")).hasCandidateGroup("yot-lewisham")
                 .hasDueDate(endOfDay("2027-03-16"));
-        Assertions.assertThat(timer(engine, journey, "Timer_HandoverLate").getDuedate()).isEqualTo(endOfDay("2027-03-16"));
     }
 
     @Test
@@ -152,19 +148,24 @@ class ResettlementJourneyProcessTest {
     }
 
     @Test
-    void aMissedDeadlineRaisesAFollowUpForTheProjectManagersAndKeepsTheLateTask() {
+    void aMissedDeadlineClimbsTheLadderAloneOneTaskPerRungAndTheLateTaskStaysOpen() {
         ProcessInstance journey = start(engine, lewishamCase("LEW-LATE-IPM"));
         complete(engine, journey, "Task_RecordConsent", "consentToShare", "given");
 
-        fire(engine, journey, "Timer_InitialPlanningMeetingLate");
+        lateToProjectManagers(engine, journey, "Task_HoldInitialPlanningMeeting");
 
-        assertThat(journey).isWaitingAt("Task_HoldInitialPlanningMeeting", "Task_FollowUpLateInitialPlanningMeeting");
-        var followUp = task(engine, journey, "Task_FollowUpLateInitialPlanningMeeting");
-        assertThat(followUp).hasCandidateGroup("pm-south-london");
-        Assertions.assertThat(engine.getTaskService().getVariables(followUp.getId()))
-                .containsEntry("lateStep", "Initial planning meeting").containsEntry("lateDue", "2027-01-06");
-        complete(engine, journey, "Task_FollowUpLateInitialPlanningMeeting", "followUpAction", "chased");
         assertThat(journey).isWaitingAt("Task_HoldInitialPlanningMeeting");
+        var tasks = engine.getTaskService();
+        for (String rung : List.of("yot-managers-lewisham", "pm-south-london")) {
+            Assertions.assertThat(tasks.createTaskQuery().processInstanceBusinessKey("LEW-LATE-IPM")
+                    .taskCandidateGroup(rung).list()).as("tasks of the case for " + rung)
+                    .extracting(org.camunda.bpm.engine.task.Task::getName)
+                    .containsExactly("Resolve overdue: Hold the initial planning meeting");
+        }
+        Assertions.assertThat(tasks.createTaskQuery().processInstanceId(journey.getId()).list())
+                .as("the journey itself raises nothing for lateness")
+                .extracting(org.camunda.bpm.engine.task.Task::getTaskDefinitionKey)
+                .containsExactly("Task_HoldInitialPlanningMeeting");
     }
 
     @Test

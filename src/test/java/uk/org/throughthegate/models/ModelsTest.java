@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -158,5 +159,53 @@ class ModelsTest {
             assertThat(found).as("files in " + dir).isNotEmpty();
             return found;
         }
+    }
+
+    /**
+     * The custody entry form offers exactly the YOTs and establishments the decision tables know,
+     * labelled as the tables name them: a row added to a table without its choice in the form (or
+     * the other way round) fails here, not in front of a custody officer.
+     */
+    @Test
+    void theCustodyEntryChoicesAreTheRowsOfTheDecisionTables() throws IOException {
+        Map<String, String> yots = rows("consortium-standards.dmn", "home-yot-consortium", "yotName", "consortiumName");
+        Map<String, String> establishments = rows("secure-establishments.dmn", "secure-establishment", "establishmentName", null);
+        assertThat(yots).hasSizeGreaterThan(20);
+        assertThat(establishments).hasSizeGreaterThan(5);
+
+        assertThat(choices("homeYot")).as("home YOT choices of custody-entry.form").isEqualTo(yots);
+        assertThat(choices("establishment")).as("establishment choices of custody-entry.form").isEqualTo(establishments);
+    }
+
+    /** Input value to label, from each rule of a decision: the named output, with a second one in brackets. */
+    private static Map<String, String> rows(String file, String decisionId, String labelOutput, String bracketOutput) {
+        var model = org.camunda.bpm.model.dmn.Dmn.readModelFromFile(Path.of("bpmn", file).toFile());
+        org.camunda.bpm.model.dmn.instance.Decision decision = model.getModelElementById(decisionId);
+        var table = (org.camunda.bpm.model.dmn.instance.DecisionTable) decision.getExpression();
+        List<String> outputs = table.getOutputs().stream().map(o -> o.getName()).toList();
+        Map<String, String> rows = new java.util.TreeMap<>();
+        for (var rule : table.getRules()) {
+            String input = rule.getInputEntries().iterator().next().getTextContent().trim();
+            if (input.isEmpty() || input.equals("-")) {
+                continue; // the defaults row
+            }
+            List<String> values = rule.getOutputEntries().stream().map(e -> e.getTextContent().trim().replace("\"", "")).toList();
+            String label = values.get(outputs.indexOf(labelOutput));
+            if (bracketOutput != null) {
+                label += " (" + values.get(outputs.indexOf(bracketOutput)) + ")";
+            }
+            rows.put(input.replace("\"", ""), label);
+        }
+        return rows;
+    }
+
+    private Map<String, String> choices(String key) throws IOException {
+        Map<String, String> choices = new java.util.TreeMap<>();
+        for (var component : json.readTree(Path.of("forms", "custody-entry.form").toFile()).get("components")) {
+            if (key.equals(component.path("key").asText())) {
+                component.get("values").forEach(v -> choices.put(v.get("value").asText(), v.get("label").asText()));
+            }
+        }
+        return choices;
     }
 }

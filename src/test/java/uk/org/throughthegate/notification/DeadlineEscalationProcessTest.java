@@ -151,6 +151,8 @@ class DeadlineEscalationProcessTest {
         ClockUtil.setCurrentTime(at(when));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(engine.getTaskService().createTaskQuery()
                 .processInstanceId(watch.getId()).taskDefinitionKey(rungTask).taskCandidateGroup(team).count()).isEqualTo(1));
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(watch.getBusinessKey())
+                .taskCandidateGroup(team).count()).as("one late step, one task for " + team).isEqualTo(1);
         Task rung = engine.getTaskService().createTaskQuery().processInstanceId(watch.getId()).taskDefinitionKey(rungTask)
                 .singleResult();
         assertThat(rung.getName()).isEqualTo("Resolve overdue: Hold the initial planning meeting");
@@ -164,7 +166,7 @@ class DeadlineEscalationProcessTest {
         mailbox.clear();
     }
 
-    /** The journey's own late-step follow-up for the project managers arrives too; only the ladder's mails here. */
+    /** Only the ladder's mails (new-task mails of its rungs' tasks arrive too). */
     private List<Received> overdueMails() {
         return mailbox.received().stream().filter(m -> m.subject().startsWith("Overdue")).toList();
     }

@@ -1,9 +1,9 @@
-package uk.org.throughthegate.journey;
+package uk.org.throughthegate.refusal;
 
 import java.util.List;
 
 
-import uk.org.throughthegate.journey.InputRefused.FieldError;
+import uk.org.throughthegate.refusal.InputRefused.FieldError;
 
 /** A change to a running journey that cannot be made; nothing of it is applied. */
 public class JourneyChangeRefused extends InputRefused {

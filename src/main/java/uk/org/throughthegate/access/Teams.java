@@ -1,4 +1,4 @@
-package uk.org.throughthegate.journey;
+package uk.org.throughthegate.access;
 
 /**
  * Candidate-group ids of the teams on a case. A task goes to the team of this case (its home YOT,

@@ -1,4 +1,4 @@
-package uk.org.throughthegate.notification;
+package uk.org.throughthegate.model;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.model.bpmn.instance.Process;

@@ -1,4 +1,4 @@
-package uk.org.throughthegate.access;
+package uk.org.throughthegate.journey;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -7,7 +7,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import uk.org.throughthegate.journey.JourneyProcess;
-import uk.org.throughthegate.notification.ProcessKey;
+import uk.org.throughthegate.access.CaseAccess;
+import uk.org.throughthegate.model.ProcessKey;
 
 /**
  * A provider holding a referral (an open task of a journey for its provider team) may read that
