@@ -25,13 +25,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * Who sees which tasks, through the task query that replaces the engine's authorization join (see
- * AuthorizedTaskQuery): every kind of grant the engine honours for reading tasks still gives exactly
- * the tasks it gave, in lists, counts, filters and sorts as Tasklist asks them.
+ * Who sees which tasks and process instances, through the queries that replace the engine's
+ * authorization join (see GrantsFirstQueries): every kind of grant the engine honours for reading
+ * them still gives exactly what it gave, in lists, counts, filters and sorts as Tasklist and Cockpit
+ * ask them.
  */
 @SpringBootTest
 @ActiveProfiles("test")
-class AuthorizedTaskQueryTest {
+class GrantsFirstQueriesTest {
 
     static final String PROBE = "authz-probe";
     static final String OTHER = "authz-probe-other";
@@ -40,7 +41,7 @@ class AuthorizedTaskQueryTest {
     ProcessEngine engine;
 
     @Autowired
-    AuthorizedTaskQuery taskQuery;
+    GrantsFirstQueries queries;
 
     TaskService tasks;
     AuthorizationService grants;
@@ -73,8 +74,45 @@ class AuthorizedTaskQueryTest {
     }
 
     @Test
-    void theEnginesTaskQueryIsTheOneThatAsksGrantsFirst() {
-        assertThat(taskQuery.replaced()).isTrue();
+    void theEnginesTaskAndProcessInstanceQueriesAreTheOnesThatAskGrantsFirst() {
+        assertThat(queries.replaced()).containsExactlyInAnyOrder("tasks", "processInstances");
+    }
+
+    @Test
+    void readOnAProcessInstanceShowsThatInstanceAloneInListsAndCounts() {
+        String group = "case-readers-" + run;
+        String instance = engine.getTaskService().createTaskQuery().taskId(teamA.get(1)).singleResult().getProcessInstanceId();
+        grant(null, group, Resources.PROCESS_INSTANCE, instance, Permissions.READ);
+        asUser("case-reader-" + run, group);
+
+        var runtime = engine.getRuntimeService();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(run).list())
+                .extracting(p -> p.getId()).containsExactly(instance);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(run).count()).isEqualTo(1);
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(OTHER).count()).isZero();
+    }
+
+    @Test
+    void readInstanceOnADefinitionShowsItsInstancesAndNoOther() {
+        String group = "instance-readers-" + run;
+        grant(null, group, Resources.PROCESS_DEFINITION, OTHER, Permissions.READ_INSTANCE);
+        asUser("instance-reader-" + run, group);
+
+        var runtime = engine.getRuntimeService();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(run).count()).isEqualTo(3);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(run).orderByProcessInstanceId().asc()
+                .listPage(0, 2)).hasSize(2).allSatisfy(p -> assertThat(p.getProcessDefinitionId()).startsWith(OTHER + ":"));
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(PROBE).processInstanceBusinessKey(run).count())
+                .isZero();
+    }
+
+    @Test
+    void withoutGrantsOnInstancesNoneIsListedOrCounted() {
+        asUser("member-a-" + run, "team-a-" + run);
+
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(run).count())
+                .as("a task's candidate group reads the task, not its process instance").isZero();
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(run).list()).isEmpty();
     }
 
     @Test

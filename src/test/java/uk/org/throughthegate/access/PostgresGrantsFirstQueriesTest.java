@@ -12,7 +12,7 @@ import uk.org.throughthegate.journey.PostgresJourneyTest;
         "spring.datasource.url=${TTG_TEST_DB_URL:jdbc:postgresql://127.0.0.1:5432/through_the_gate_test}",
         "spring.datasource.username=${TTG_TEST_DB_USER:postgres}",
         "spring.datasource.password=${TTG_TEST_DB_PASSWORD:}"})
-class PostgresAuthorizedTaskQueryTest extends AuthorizedTaskQueryTest {
+class PostgresGrantsFirstQueriesTest extends GrantsFirstQueriesTest {
 
     @BeforeAll
     static void postgresqlIsReachableOrThisIsCi() {

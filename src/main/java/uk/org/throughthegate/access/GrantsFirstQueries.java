@@ -1,0 +1,161 @@
+package uk.org.throughthegate.access;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.ibatis.builder.xml.XMLMapperBuilder;
+import org.apache.ibatis.mapping.MappedStatement;
+import org.apache.ibatis.parsing.XNode;
+import org.apache.ibatis.parsing.XPathParser;
+import org.apache.ibatis.session.Configuration;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+/**
+ * A user's task lists and counts, and the journeys a manager counts in Cockpit, asked without
+ * comparing every row with every grant.
+ * <p>
+ * The engine decides which tasks (or process instances) a user may read by joining each row to the
+ * user's groups' grants on {@code AUTH.RESOURCE_ID_ in (RES.ID_, D.KEY_, '*')}. No index serves that
+ * condition, so the database compares every row with every grant; as each case carries grants, a
+ * team's count grows with the square of the caseload (4.5 s at 13,826 journeys). The statements
+ * here ({@code grants-first-queries.xml}) ask for the rows the grants name instead: the user's
+ * grants are read through the group index, their rows found by primary key.
+ * <p>
+ * Everything else stays the engine's: the from/where part of each query is copied from the
+ * engine's own mapping at start-up, with only the authorization join taken out and its condition
+ * swapped, so every filter, sort and variable condition Tasklist and Cockpit use works as before.
+ * If a future engine's mapping no longer has the two places this change expects, the engine's
+ * statements are left alone and start-up says so ({@link #replaced()} names what was replaced; a
+ * test checks it).
+ */
+@Component
+class GrantsFirstQueries extends AbstractProcessEnginePlugin {
+
+    static final String OURS = "uk.org.throughthegate.access.GrantsFirstQueries";
+    private static final String AUTH = "org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.";
+    private static final String MAPPING = "uk/org/throughthegate/access/grants-first-queries.xml";
+
+    /** One engine query: its criteria fragment, the authorization condition in it, its statements. */
+    record Query(String name, String namespace, String criteria, String condition, List<String> statements) {
+    }
+
+    static final List<Query> QUERIES = List.of(
+            new Query("tasks", "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity",
+                    "selectTaskByQueryCriteriaSql", "contextualAuthorizationCheck",
+                    List.of("selectTaskByQueryCriteria", "selectTaskCountByQueryCriteria")),
+            new Query("processInstances", "org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity",
+                    "selectProcessInstanceByQueryCriteriaSql", "queryAuthorizationCheck",
+                    List.of("selectProcessInstanceByQueryCriteria", "selectProcessInstanceCountByQueryCriteria")));
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GrantsFirstQueries.class);
+
+    private final boolean enabled;
+    private final Set<String> replaced = new HashSet<>();
+
+    /** @param enabled false keeps the engine's own statements (to compare the two, or if ours ever misbehaves) */
+    GrantsFirstQueries(@Value("${ttg.access.queries-by-grants:true}") boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    /** The names of the queries replaced ("tasks", "processInstances"). */
+    Set<String> replaced() {
+        return Set.copyOf(replaced);
+    }
+
+    @Override
+    public void postInit(ProcessEngineConfigurationImpl configuration) {
+        if (!enabled) {
+            LOG.info("ttg.access.queries-by-grants is false: task and process-instance queries are the engine's own");
+            return;
+        }
+        Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
+        List<Query> adapted = new ArrayList<>();
+        for (Query query : QUERIES) {
+            XNode engineCriteria = mybatis.getSqlFragments().get(query.namespace() + "." + query.criteria());
+            Node criteria = engineCriteria == null ? null : engineCriteria.getNode().cloneNode(true);
+            if (criteria == null || !withoutAuthorizationJoin(criteria, query)) {
+                LOG.warn("The engine's {} query is not the one this service adapts (its mapping changed?): "
+                        + "it stays the engine's own, which slows down as cases grow", query.name());
+                continue;
+            }
+            mybatis.getSqlFragments().put(OURS + "." + query.name() + "Criteria",
+                    new XNode(new XPathParser(criteria.getOwnerDocument()), criteria, mybatis.getVariables()));
+            adapted.add(query);
+        }
+        if (adapted.isEmpty()) {
+            return;
+        }
+        try (InputStream mapping = getClass().getClassLoader().getResourceAsStream(MAPPING)) {
+            new XMLMapperBuilder(mapping, mybatis, MAPPING, mybatis.getSqlFragments()).parse();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (Query query : adapted) {
+            for (String statement : query.statements()) {
+                MappedStatement engines = mybatis.getMappedStatement(query.namespace() + "." + statement);
+                // Our ids differ from the engine's: the engine asks by short name, which must stay unambiguous.
+                MappedStatement ours = mybatis.getMappedStatement(OURS + ".grantsFirst"
+                        + Character.toUpperCase(statement.charAt(0)) + statement.substring(1));
+                MappedStatement replacement = new MappedStatement.Builder(mybatis, engines.getId(), ours.getSqlSource(),
+                        engines.getSqlCommandType())
+                        .resource(MAPPING).resultMaps(engines.getResultMaps()).parameterMap(engines.getParameterMap())
+                        .statementType(engines.getStatementType()).fetchSize(engines.getFetchSize())
+                        .timeout(engines.getTimeout()).build();
+                mybatis.getMappedStatements().removeIf(s -> s == engines);
+                mybatis.addMappedStatement(replacement);
+            }
+            replaced.add(query.name());
+        }
+    }
+
+    /**
+     * Takes the authorization join out of a copy of the engine's fragment and points its
+     * authorization condition at ours; false if either is not where it was in 7.24.
+     */
+    static boolean withoutAuthorizationJoin(Node criteria, Query query) {
+        Element join = null;
+        Element condition = null;
+        for (Element include : includes(criteria)) {
+            String refid = include.getAttribute("refid");
+            if (refid.equals(AUTH + "authCheckJoinWithoutOnClause")) {
+                join = include;
+            } else if (refid.equals(AUTH + query.condition())) {
+                condition = include;
+            }
+        }
+        if (join == null || condition == null || !(join.getParentNode() instanceof Element joinBlock)
+                || !"if".equals(joinBlock.getTagName()) || !joinBlock.getTextContent().contains("AUTH ON")) {
+            return false;
+        }
+        // The <if> holds the join and its ON clause and nothing else.
+        joinBlock.getParentNode().removeChild(joinBlock);
+        condition.setAttribute("refid", OURS + "." + query.name() + "Condition");
+        return true;
+    }
+
+    private static List<Element> includes(Node node) {
+        List<Element> found = new ArrayList<>();
+        NodeList children = node.getChildNodes();
+        for (int i = 0; i < children.getLength(); i++) {
+            Node child = children.item(i);
+            if (child instanceof Element element) {
+                if ("include".equals(element.getTagName())) {
+                    found.add(element);
+                }
+                found.addAll(includes(element));
+            }
+        }
+        return found;
+    }
+}
