@@ -18,7 +18,7 @@ class CloseWithdrawnJourneyDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable("journeyOutcome", "withdrawn");
+        execution.setVariable(WithdrawalProcess.JOURNEY_OUTCOME, "withdrawn");
         execution.setVariable(JourneyProcess.IN_CUSTODY, false);
         events.publishEvent(new JourneyEvent.Withdrawn(execution.getProcessBusinessKey()));
     }

@@ -40,7 +40,7 @@ class EstablishmentTransfer implements JavaDelegate {
         ProcessEngineServices engine = execution.getProcessEngineServices();
         var runtime = engine.getRuntimeService();
         String reference = (String) execution.getVariable(CASE_REFERENCE);
-        String target = (String) execution.getVariable("newEstablishment");
+        String target = (String) execution.getVariable(TransferProcess.NEW_ESTABLISHMENT);
         JourneyFacts journey = JourneyFacts.ofRunning(runtime, reference).orElse(null);
         List<FieldError> errors = new ArrayList<>();
         if (journey == null) {
@@ -49,15 +49,15 @@ class EstablishmentTransfer implements JavaDelegate {
             errors.add(new FieldError(CASE_REFERENCE, "'" + reference + "' has been released"));
         }
         if (target == null || standards.establishment(target).isEmpty()) {
-            errors.add(new FieldError("newEstablishment", "'" + target + "' is not a known secure establishment"));
+            errors.add(new FieldError(TransferProcess.NEW_ESTABLISHMENT, "'" + target + "' is not a known secure establishment"));
         } else if (journey != null && target.equals(journey.establishment())) {
-            errors.add(new FieldError("newEstablishment", "the child is already in '" + target + "'"));
+            errors.add(new FieldError(TransferProcess.NEW_ESTABLISHMENT, "the child is already in '" + target + "'"));
         }
         if (!errors.isEmpty()) {
             throw new JourneyChangeRefused("Transfer", errors);
         }
         String from = journey.establishment();
-        CaseAccess.requireTeamMember(execution, (String) execution.getVariable("transferredBy"), "Transfer",
+        CaseAccess.requireTeamMember(execution, (String) execution.getVariable(TransferProcess.TRANSFERRED_BY), "Transfer",
                 journey.caseTeams());
         execution.setProcessBusinessKey(reference);
 

@@ -30,9 +30,19 @@ public record JourneyFacts(String journeyId, String caseReference, String consor
                 text(v, YOT_TEAM), text(v, CUSTODY_TEAM), text(v, PM_TEAM), text(v, SENTENCE_TYPE), date(v, SENTENCE_DATE),
                 date(v, RELEASE_DATE), date(v, LICENCE_END_DATE), date(v, NEXT_REVIEW_DUE),
                 Boolean.TRUE.equals(v.get(REVIEW_BEFORE_RELEASE)), Boolean.TRUE.equals(v.get(IN_CUSTODY)),
-                v.get(RecallToCustody.RETURNS_TO_CUSTODY) instanceof Number n ? n.intValue() : 0, Map.copyOf(
-                        v.entrySet().stream().filter(e -> e.getValue() != null)
-                                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))));
+                v.get(RecallToCustody.RETURNS_TO_CUSTODY) instanceof Number n ? n.intValue() : 0, withValues(v));
+    }
+
+    /** The variables that have a value (an engine VariableMap's entries cannot be streamed when one is null). */
+    private static Map<String, Object> withValues(Map<String, Object> v) {
+        Map<String, Object> copy = new java.util.HashMap<>();
+        for (String name : v.keySet()) {
+            Object value = v.get(name);
+            if (value != null) {
+                copy.put(name, value);
+            }
+        }
+        return Map.copyOf(copy);
     }
 
     /** The case's teams that may change it: its YOT, its custody team, its project managers. */

@@ -86,11 +86,11 @@ public class RecallToCustody {
                     + "' is in custody: change the release date instead"));
         }
         if (request.reason() == null || !REASONS.contains(request.reason())) {
-            errors.add(new FieldError("recallReason", "must be one of " + REASONS.stream().sorted().toList()
+            errors.add(new FieldError(RecallProcess.REASON, "must be one of " + REASONS.stream().sorted().toList()
                     + ", not '" + request.reason() + "'"));
         }
-        LocalDate release = date(request.newReleaseDate(), "newReleaseDate", true, errors);
-        LocalDate licenceEnd = date(request.newLicenceEndDate(), "newLicenceEndDate", false, errors);
+        LocalDate release = date(request.newReleaseDate(), RecallProcess.NEW_RELEASE_DATE, true, errors);
+        LocalDate licenceEnd = date(request.newLicenceEndDate(), RecallProcess.NEW_LICENCE_END_DATE, false, errors);
         if (journey != null && licenceEnd == null) {
             licenceEnd = journey.licenceEndDate();
         }
@@ -100,11 +100,13 @@ public class RecallToCustody {
                     + journey.licenceEndDate() + ": there is nothing to recall from"));
         }
         if (release != null && !release.isAfter(today)) {
-            errors.add(new FieldError("newReleaseDate", release + " is not after today (" + today + ")"));
+            errors.add(new FieldError(RecallProcess.NEW_RELEASE_DATE, release + " is not after today (" + today + ")"));
         }
         if (release != null && licenceEnd != null && !release.isBefore(licenceEnd)) {
-            errors.add(new FieldError(request.newLicenceEndDate() == null ? "newReleaseDate" : "newLicenceEndDate",
-                    "the new release date " + release + " is not before the licence end date " + licenceEnd));
+            String field = request.newLicenceEndDate() == null ? RecallProcess.NEW_RELEASE_DATE
+                    : RecallProcess.NEW_LICENCE_END_DATE;
+            errors.add(new FieldError(field, "the new release date " + release + " is not before the licence end date "
+                    + licenceEnd));
         }
         if (!errors.isEmpty()) {
             throw new JourneyChangeRefused("Return to custody", errors);

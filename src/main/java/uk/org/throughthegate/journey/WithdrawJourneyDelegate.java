@@ -21,13 +21,12 @@ import uk.org.throughthegate.refusal.JourneyChangeRefused;
 class WithdrawJourneyDelegate implements JavaDelegate {
 
     static final String ADMINS = "camunda-admin";
-    static final String MESSAGE = "JourneyWithdrawn";
 
     @Override
     public void execute(DelegateExecution execution) {
         var engine = execution.getProcessEngineServices();
         String reference = (String) execution.getVariable(CASE_REFERENCE);
-        String who = (String) execution.getVariable("withdrawnBy");
+        String who = (String) execution.getVariable(WithdrawalProcess.WITHDRAWN_BY);
         ProcessInstance journey = RunningJourney.of(engine.getRuntimeService(), reference);
         if (journey == null) {
             throw new JourneyChangeRefused("Withdrawal", List.of(new FieldError(CASE_REFERENCE,
@@ -38,14 +37,14 @@ class WithdrawJourneyDelegate implements JavaDelegate {
                 .memberOfGroup(managers).count() + engine.getIdentityService().createUserQuery().userId(who)
                 .memberOfGroup(ADMINS).count() > 0;
         if (!allowed) {
-            throw new JourneyChangeRefused("Withdrawal", List.of(new FieldError("withdrawnBy",
+            throw new JourneyChangeRefused("Withdrawal", List.of(new FieldError(WithdrawalProcess.WITHDRAWN_BY,
                     (who == null ? "nobody logged in" : "'" + who + "'") + " is not a project manager of this case's consortium ("
                             + managers + ")")));
         }
         execution.setProcessBusinessKey(reference);
-        engine.getRuntimeService().createMessageCorrelation(MESSAGE).processInstanceId(journey.getId())
-                .setVariable("withdrawalReason", execution.getVariable("withdrawalReason"))
-                .setVariable("withdrawnBy", who)
+        engine.getRuntimeService().createMessageCorrelation(WithdrawalProcess.JOURNEY_WITHDRAWN).processInstanceId(journey.getId())
+                .setVariable(WithdrawalProcess.REASON, execution.getVariable(WithdrawalProcess.REASON))
+                .setVariable(WithdrawalProcess.WITHDRAWN_BY, who)
                 .correlate();
     }
 }

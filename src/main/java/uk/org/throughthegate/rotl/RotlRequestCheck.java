@@ -11,6 +11,7 @@ import java.util.Set;
 import uk.org.throughthegate.calendar.TypedDate;
 import uk.org.throughthegate.refusal.InputRefused.FieldError;
 import uk.org.throughthegate.journey.JourneyFacts;
+import uk.org.throughthegate.standards.ReferenceData;
 import uk.org.throughthegate.journey.JourneyProcess;
 
 /**
@@ -19,13 +20,12 @@ import uk.org.throughthegate.journey.JourneyProcess;
  */
 public final class RotlRequestCheck {
 
-    static final Set<String> PURPOSES = Set.of("ete-taster", "ete-interview", "view-accommodation", "family", "other");
-
     private RotlRequestCheck() {
     }
 
     /** @param journey the case's running journey, or null when there is none */
-    public static LocalDate proposedDate(Map<String, Object> request, JourneyFacts journey, LocalDate today) {
+    public static LocalDate proposedDate(Map<String, Object> request, JourneyFacts journey, LocalDate today,
+            ReferenceData tables) {
         List<FieldError> errors = new ArrayList<>();
         Object reference = request.get(CASE_REFERENCE);
         if (reference == null || reference.toString().isBlank()) {
@@ -36,9 +36,9 @@ public final class RotlRequestCheck {
             errors.add(new FieldError(CASE_REFERENCE, "'" + reference + "' has been released: ROTL is only for a child in custody"));
         }
         Object purpose = request.get(PURPOSE);
-        if (purpose == null || !PURPOSES.contains(purpose.toString())) {
+        if (purpose == null || tables.rotlPurpose(purpose.toString()).isEmpty()) {
             errors.add(new FieldError(PURPOSE, purpose == null ? "is required"
-                    : "'" + purpose + "' is not one of " + String.join(", ", PURPOSES.stream().sorted().toList())));
+                    : "'" + purpose + "' is not a purpose of the ROTL purposes table (rotl-purposes.dmn)"));
         }
         LocalDate proposed = null;
         Object date = request.get(PROPOSED_DATE);
@@ -64,15 +64,6 @@ public final class RotlRequestCheck {
             throw new RotlRequestRefused(errors);
         }
         return proposed;
-    }
-
-    /** The provider who confirms the session or viewing, if the purpose has one. */
-    public static String providerTeam(String purpose) {
-        return switch (purpose) {
-            case "ete-taster", "ete-interview" -> "provider-ete";
-            case "view-accommodation" -> "provider-accommodation";
-            default -> null;
-        };
     }
 
     /** The first day the child is eligible: that share of the days from sentence to release served. */

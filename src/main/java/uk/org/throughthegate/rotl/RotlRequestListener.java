@@ -39,7 +39,7 @@ class RotlRequestListener implements ExecutionListener {
         Object reference = execution.getVariable(CASE_REFERENCE);
         JourneyFacts journey = JourneyFacts.ofRunning(runtime, reference).orElse(null);
         LocalDate today = EngineClock.today(zone);
-        LocalDate proposed = RotlRequestCheck.proposedDate(execution.getVariables(), journey, today);
+        LocalDate proposed = RotlRequestCheck.proposedDate(execution.getVariables(), journey, today, standards);
 
         CaseAccess.requireTeamMember(execution, (String) execution.getVariable("requestedBy"), "ROTL request",
                 journey.yotTeam(), journey.custodyTeam());
@@ -58,7 +58,8 @@ class RotlRequestListener implements ExecutionListener {
         execution.setVariable(JourneyProcess.SENTENCE_DATE, journey.sentenceDate().toString());
         execution.setVariable(JourneyProcess.RELEASE_DATE, journey.releaseDate().toString());
         execution.setVariable(GOVERNOR_TEAM, Teams.governors(journey.establishment()));
-        execution.setVariable(PROVIDER_TEAM, RotlRequestCheck.providerTeam((String) execution.getVariable(PURPOSE)));
+        execution.setVariable(PROVIDER_TEAM, standards.rotlPurpose((String) execution.getVariable(PURPOSE))
+                .map(ConsortiumStandards.RotlPurpose::providerTeam).orElse(null));
         execution.setVariable(REQUESTED_ON, today.toString());
         execution.setVariable(DECISION_DUE,
                 WorkingDays.after(today, standards.standardsFor(journey.consortium()).rotlDecisionWorkingDays()).toString());

@@ -16,6 +16,7 @@ public class ConsortiumStandards implements ReferenceData {
     public static final String HOME_YOT_DECISION = "home-yot-consortium";
     public static final String STANDARDS_DECISION = "consortium-standards";
     public static final String ESTABLISHMENT_DECISION = "secure-establishment";
+    public static final String ROTL_PURPOSE_DECISION = "rotl-purpose";
 
     private final LatestDecisionTables tables;
 
@@ -33,6 +34,12 @@ public class ConsortiumStandards implements ReferenceData {
     public Optional<Establishment> establishment(String id) {
         return single(ESTABLISHMENT_DECISION, "establishment", id).map(r -> new Establishment(id,
                 r.getEntry("establishmentName"), r.getEntry("establishmentType")));
+    }
+
+    @Override
+    public Optional<RotlPurpose> rotlPurpose(String id) {
+        return single(ROTL_PURPOSE_DECISION, "purpose", id).map(r -> new RotlPurpose(id, r.getEntry("purposeName"),
+                (String) r.getEntryMap().get("providerTeam")));
     }
 
     public Standards standardsFor(String consortium) {
@@ -99,6 +106,10 @@ public class ConsortiumStandards implements ReferenceData {
     }
 
     public record HomeYot(String id, String name, String consortium, String consortiumName) {
+    }
+
+    /** A ROTL purpose; providerTeam is the provider team that confirms the session, or null. */
+    public record RotlPurpose(String id, String name, String providerTeam) {
     }
 
     public record Establishment(String id, String name, String type) {

@@ -27,6 +27,11 @@ class CustodyEntryValidatorTest {
         public Optional<Establishment> establishment(String id) {
             return "feltham".equals(id) ? Optional.of(new Establishment(id, "Feltham YOI", "YOI")) : Optional.empty();
         }
+
+        @Override
+        public Optional<uk.org.throughthegate.standards.ConsortiumStandards.RotlPurpose> rotlPurpose(String id) {
+            return Optional.empty();
+        }
     };
 
     final CustodyEntryValidator validator = new CustodyEntryValidator(LEWISHAM_AND_FELTHAM,

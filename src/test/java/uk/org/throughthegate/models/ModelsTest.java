@@ -173,8 +173,18 @@ class ModelsTest {
         assertThat(yots).hasSizeGreaterThan(20);
         assertThat(establishments).hasSizeGreaterThan(5);
 
-        assertThat(choices("homeYot")).as("home YOT choices of custody-entry.form").isEqualTo(yots);
-        assertThat(choices("establishment")).as("establishment choices of custody-entry.form").isEqualTo(establishments);
+        assertThat(choices("custody-entry", "homeYot")).as("home YOT choices of custody-entry.form").isEqualTo(yots);
+        assertThat(choices("custody-entry", "establishment")).as("establishment choices of custody-entry.form")
+                .isEqualTo(establishments);
+    }
+
+    /** The ROTL request form offers exactly the purposes of the purposes table, which also says who confirms each. */
+    @Test
+    void theRotlPurposeChoicesAreTheRowsOfThePurposesTable() throws IOException {
+        Map<String, String> purposes = rows("rotl-purposes.dmn", "rotl-purpose", "purposeName", null);
+        assertThat(purposes).containsKeys("ete-taster", "view-accommodation", "family");
+
+        assertThat(choices("rotl-request", "purpose")).as("purpose choices of rotl-request.form").isEqualTo(purposes);
     }
 
     /** Input value to label, from each rule of a decision: the named output, with a second one in brackets. */
@@ -199,9 +209,9 @@ class ModelsTest {
         return rows;
     }
 
-    private Map<String, String> choices(String key) throws IOException {
+    private Map<String, String> choices(String form, String key) throws IOException {
         Map<String, String> choices = new java.util.TreeMap<>();
-        for (var component : json.readTree(Path.of("forms", "custody-entry.form").toFile()).get("components")) {
+        for (var component : json.readTree(Path.of("forms", form + ".form").toFile()).get("components")) {
             if (key.equals(component.path("key").asText())) {
                 component.get("values").forEach(v -> choices.put(v.get("value").asText(), v.get("label").asText()));
             }
