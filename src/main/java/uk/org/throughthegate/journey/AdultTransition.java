@@ -14,6 +14,11 @@ import uk.org.throughthegate.standards.TransitionStandards;
 public record AdultTransition(LocalDate dateOfBirth, TransitionStandards standards) {
 
     public LocalDate seventeenAndAHalf() {
+        return seventeenAndAHalf(dateOfBirth);
+    }
+
+    /** The day a child born on that date turns 17 years 6 months, when transfer to adult services is prepared. */
+    public static LocalDate seventeenAndAHalf(LocalDate dateOfBirth) {
         return dateOfBirth.plusYears(17).plusMonths(6);
     }
 

@@ -59,7 +59,7 @@ public class Deadlines {
 
     /** The start of the day a child turns 17 years 6 months. */
     public Date seventeenAndAHalf(String dateOfBirth) {
-        return CaseDates.startOfDay(LocalDate.parse(dateOfBirth).plusYears(17).plusMonths(6), zone);
+        return CaseDates.startOfDay(AdultTransition.seventeenAndAHalf(LocalDate.parse(dateOfBirth)), zone);
     }
 
     /** Whether the sentence (custody and licence) is still running today. */
