@@ -1,8 +1,6 @@
 package uk.org.throughthegate.access;
 
 import org.apache.ibatis.builder.StaticSqlSource;
-import org.apache.ibatis.mapping.MappedStatement;
-import org.apache.ibatis.mapping.SqlCommandType;
 import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -36,13 +34,9 @@ class AuthorizedGroupsLookup extends AbstractProcessEnginePlugin {
             return;
         }
         Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
-        MappedStatement engines = mybatis.getMappedStatement(STATEMENT);
         String table = (configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix())
                 + "ACT_RU_AUTHORIZATION";
-        MappedStatement walk = new MappedStatement.Builder(mybatis, STATEMENT,
-                new StaticSqlSource(mybatis, looseIndexScan(table)), SqlCommandType.SELECT)
-                .resource(engines.getResource()).resultMaps(engines.getResultMaps()).build();
-        mybatis.getMappedStatements().removeIf(statement -> statement == engines);
-        mybatis.addMappedStatement(walk);
+        EngineStatements.replace(mybatis, STATEMENT, new StaticSqlSource(mybatis, looseIndexScan(table)),
+                AuthorizedGroupsLookup.class.getName());
     }
 }

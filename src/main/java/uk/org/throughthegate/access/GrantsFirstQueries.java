@@ -103,17 +103,10 @@ class GrantsFirstQueries extends AbstractProcessEnginePlugin {
         }
         for (Query query : adapted) {
             for (String statement : query.statements()) {
-                MappedStatement engines = mybatis.getMappedStatement(query.namespace() + "." + statement);
                 // Our ids differ from the engine's: the engine asks by short name, which must stay unambiguous.
                 MappedStatement ours = mybatis.getMappedStatement(OURS + ".grantsFirst"
                         + Character.toUpperCase(statement.charAt(0)) + statement.substring(1));
-                MappedStatement replacement = new MappedStatement.Builder(mybatis, engines.getId(), ours.getSqlSource(),
-                        engines.getSqlCommandType())
-                        .resource(MAPPING).resultMaps(engines.getResultMaps()).parameterMap(engines.getParameterMap())
-                        .statementType(engines.getStatementType()).fetchSize(engines.getFetchSize())
-                        .timeout(engines.getTimeout()).build();
-                mybatis.getMappedStatements().removeIf(s -> s == engines);
-                mybatis.addMappedStatement(replacement);
+                EngineStatements.replace(mybatis, query.namespace() + "." + statement, ours.getSqlSource(), MAPPING);
             }
             replaced.add(query.name());
         }

@@ -32,7 +32,6 @@ public class RecallToCustody {
 
     static final Set<String> REASONS = Set.of("recall", "breach");
     public static final String RETURNS_TO_CUSTODY = "returnsToCustody";
-    public static final String LAST_RETURN_REASON = JourneyProcess.RETURN_REASON;
 
     private final ConsortiumStandards standards;
     private final ZoneId zone;
@@ -59,7 +58,7 @@ public class RecallToCustody {
     }
 
     /** The journey's half, run by its "Set the dates of the return to custody" step. */
-    public void returnJourney(DelegateExecution journey, String reason, LocalDate release, LocalDate licenceEnd) {
+    public void returnJourney(DelegateExecution journey, LocalDate release, LocalDate licenceEnd) {
         LocalDate today = EngineClock.today(zone);
         JourneyFacts facts = JourneyFacts.of(journey.getProcessInstanceId(), journey.getProcessBusinessKey(),
                 journey.getProcessInstance().getVariables());
@@ -73,7 +72,6 @@ public class RecallToCustody {
         next.put(REVIEW_BEFORE_RELEASE, review.beforeRelease());
         next.put(IN_CUSTODY, true);
         next.put(RETURNS_TO_CUSTODY, facts.returnsToCustody() + 1);
-        next.put(LAST_RETURN_REASON, reason);
         journey.getProcessInstance().setVariables(next);
     }
 

@@ -30,8 +30,9 @@ import uk.org.throughthegate.refusal.JourneyChangeRefused;
  * and who makes it ({@link #accept}), then tells the journey with the "Release date changed"
  * message; the journey's own event sub-process moves its dates ({@link #moveJourney}): the deadline
  * variables, then every timer and every open task's due date re-evaluated from the model's own
- * expressions; work alongside the journey (ROTL requests) hears of it as a JourneyEvent. Both halves derive the new dates from
- * the same {@link #nextDates} so what the change reports is what the journey does.
+ * expressions; work alongside the journey (ROTL requests) hears of it as a JourneyEvent. Both halves
+ * derive the new dates from the same {@link #nextDates} so what the change reports is what the
+ * journey does.
  */
 @Component
 public class ReleaseDateChange {

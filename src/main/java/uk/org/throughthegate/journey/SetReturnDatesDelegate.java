@@ -24,6 +24,7 @@ class SetReturnDatesDelegate implements JavaDelegate {
         LocalDate release = LocalDate.parse((String) execution.getVariable(RETURN_RELEASE_DATE));
         LocalDate licenceEnd = LocalDate.parse((String) execution.getVariable(RETURN_LICENCE_END_DATE));
         execution.getProcessInstance().removeVariables(java.util.List.of(RETURN_RELEASE_DATE, RETURN_LICENCE_END_DATE));
-        recall.returnJourney(execution, (String) execution.getVariable(RETURN_REASON), release, licenceEnd);
+        // the reason came with the message and stays on the journey as it is
+        recall.returnJourney(execution, release, licenceEnd);
     }
 }

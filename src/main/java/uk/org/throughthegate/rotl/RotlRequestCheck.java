@@ -6,13 +6,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import uk.org.throughthegate.calendar.TypedDate;
 import uk.org.throughthegate.refusal.InputRefused.FieldError;
 import uk.org.throughthegate.journey.JourneyFacts;
 import uk.org.throughthegate.standards.ReferenceData;
-import uk.org.throughthegate.journey.JourneyProcess;
 
 /**
  * Checks a ROTL request against the child's journey: the journey must be running with the child

@@ -4,7 +4,6 @@ import static uk.org.throughthegate.rotl.RotlProcess.*;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
