@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import uk.org.throughthegate.standards.ConsortiumStandards;
+import uk.org.throughthegate.refusal.InputRefused.FieldError;
 import uk.org.throughthegate.taskform.TaskInputRefused;
 
 /**
@@ -33,9 +34,9 @@ class AccommodationStandardCheck implements TaskListener {
         boolean temporary = TEMPORARY.equals(task.getVariable("accommodationType"));
         if (confirming && temporary
                 && !standards.standardsFor((String) task.getVariable(CONSORTIUM)).temporaryAccommodationAccepted()) {
-            throw new TaskInputRefused(task.getName(), String.valueOf(task.getVariable(CASE_REFERENCE)), List.of(
-                    "this consortium's standard does not allow release to temporary accommodation; "
-                            + "choose 'Not suitable' so that the provider proposes another placement"));
+            throw new TaskInputRefused(task.getName(), String.valueOf(task.getVariable(CASE_REFERENCE)), List.of(new FieldError(
+                    "accommodationType", "this consortium's standard does not allow release to temporary accommodation; "
+                            + "choose 'Not suitable' so that the provider proposes another placement")));
         }
     }
 }

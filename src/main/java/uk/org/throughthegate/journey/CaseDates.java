@@ -8,7 +8,7 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** Reads a journey's ISO date variables and turns days into the instants the engine's timers need. */
-final class CaseDates {
+public final class CaseDates {
 
     /** A task is due by the end of the working day. */
     static final LocalTime END_OF_WORKING_DAY = LocalTime.of(17, 0);
@@ -16,12 +16,17 @@ final class CaseDates {
     private CaseDates() {
     }
 
-    static LocalDate get(VariableScope scope, String name) {
+    /** A date the journey keeps (always as ISO text, so that history and Cockpit show it plainly). */
+    public static LocalDate get(VariableScope scope, String name) {
         Object value = scope.getVariable(name);
         if (value == null) {
             throw new IllegalStateException("the journey has no date '" + name + "'");
         }
-        return LocalDate.parse(value.toString());
+        return date(value);
+    }
+
+    static LocalDate date(Object isoText) {
+        return LocalDate.parse(isoText.toString());
     }
 
     static Date endOfWorkingDay(LocalDate day, ZoneId zone) {

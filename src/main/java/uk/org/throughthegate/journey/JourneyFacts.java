@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 
 /**
@@ -25,12 +26,18 @@ public record JourneyFacts(String journeyId, String caseReference, String consor
                 : Optional.of(of(journey.getId(), journey.getBusinessKey(), runtime.getVariables(journey.getId())));
     }
 
+    /** The facts of the journey this execution belongs to, from any of its scopes. */
+    public static JourneyFacts of(DelegateExecution execution) {
+        return of(execution.getProcessInstanceId(), execution.getProcessBusinessKey(),
+                execution.getProcessInstance().getVariables());
+    }
+
     static JourneyFacts of(String journeyId, String caseReference, Map<String, Object> v) {
         return new JourneyFacts(journeyId, caseReference, text(v, CONSORTIUM), text(v, HOME_YOT), text(v, ESTABLISHMENT),
                 text(v, YOT_TEAM), text(v, CUSTODY_TEAM), text(v, PM_TEAM), text(v, SENTENCE_TYPE), date(v, SENTENCE_DATE),
                 date(v, RELEASE_DATE), date(v, LICENCE_END_DATE), date(v, NEXT_REVIEW_DUE),
                 Boolean.TRUE.equals(v.get(REVIEW_BEFORE_RELEASE)), Boolean.TRUE.equals(v.get(IN_CUSTODY)),
-                v.get(RecallToCustody.RETURNS_TO_CUSTODY) instanceof Number n ? n.intValue() : 0, withValues(v));
+                v.get(RETURNS_TO_CUSTODY) instanceof Number n ? n.intValue() : 0, withValues(v));
     }
 
     /** The variables that have a value (an engine VariableMap's entries cannot be streamed when one is null). */
@@ -62,6 +69,6 @@ public record JourneyFacts(String journeyId, String caseReference, String consor
 
     private static LocalDate date(Map<String, Object> v, String name) {
         Object value = v.get(name);
-        return value == null ? null : LocalDate.parse(value.toString());
+        return value == null ? null : CaseDates.date(value);
     }
 }

@@ -53,6 +53,8 @@ public final class JourneyProcess {
     /** Message of the licence stage's "Returned to custody" event, and what it carries (dates consumed; reason and who kept). */
     public static final String RETURNED_TO_CUSTODY = "ReturnedToCustody";
     public static final String RETURN_REASON = "lastReturnToCustodyReason";
+    /** How many times the child has come back into custody during this journey. */
+    public static final String RETURNS_TO_CUSTODY = "returnsToCustody";
     public static final String RETURN_RELEASE_DATE = "releaseDateOnReturn";
     public static final String RETURN_LICENCE_END_DATE = "licenceEndDateOnReturn";
     public static final String RETURNED_BY = "returnedToCustodyBy";

@@ -6,7 +6,6 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import uk.org.throughthegate.journey.JourneyProcess;
 import uk.org.throughthegate.access.CaseAccess;
 import uk.org.throughthegate.model.ProcessKey;
 

@@ -2,18 +2,26 @@ package uk.org.throughthegate.refusal;
 
 import java.util.List;
 
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.BadUserRequestException;
 
 /**
  * Input a journey step refuses, with every wrong field named. Thrown inside the engine's
- * transaction, so nothing of the refused input is kept; REST answers it with 400.
+ * transaction, so nothing of the refused input is kept. A person's mistake, not a fault: as a
+ * {@link BadUserRequestException} the engine REST API answers it with 400 and the engine logs it at
+ * DEBUG, and our own endpoints answer 400 too (RefusedInputAnswer).
  */
-public abstract class InputRefused extends ProcessEngineException {
+public abstract class InputRefused extends BadUserRequestException {
 
     private final List<FieldError> errors;
 
     protected InputRefused(String what, List<FieldError> errors, int code) {
-        super(what + " refused: " + String.join("; ", errors.stream().map(FieldError::toString).toList()), code);
+        this(errors, what + " refused: " + String.join("; ", errors.stream().map(FieldError::toString).toList()), code);
+    }
+
+    /** @param message the whole message, for refusals whose field errors already read as sentences */
+    protected InputRefused(List<FieldError> errors, String message, int code) {
+        super(message);
+        setCode(code);
         this.errors = List.copyOf(errors);
     }
 

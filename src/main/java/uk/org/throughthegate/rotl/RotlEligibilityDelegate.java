@@ -1,5 +1,7 @@
 package uk.org.throughthegate.rotl;
 
+import uk.org.throughthegate.journey.CaseDates;
+
 import static uk.org.throughthegate.rotl.RotlProcess.*;
 
 import java.time.LocalDate;
@@ -24,8 +26,8 @@ class RotlEligibilityDelegate implements JavaDelegate {
                         .putValue("purpose", execution.getVariable(PURPOSE)))
                 .evaluate().getSingleResult();
         LocalDate from = RotlRequestCheck.eligibleFrom(
-                LocalDate.parse((String) execution.getVariable(JourneyProcess.SENTENCE_DATE)),
-                LocalDate.parse((String) execution.getVariable(JourneyProcess.RELEASE_DATE)),
+                CaseDates.get(execution, JourneyProcess.SENTENCE_DATE),
+                CaseDates.get(execution, JourneyProcess.RELEASE_DATE),
                 ((Number) rule.getEntry("eligibleFromFraction")).doubleValue());
         LocalDate proposed = LocalDate.parse(execution.getVariable(PROPOSED_DATE).toString());
         execution.setVariable(ELIGIBLE_FROM, from.toString());

@@ -38,7 +38,7 @@ class RotlRequestListener implements ExecutionListener {
         Object reference = execution.getVariable(CASE_REFERENCE);
         JourneyFacts journey = JourneyFacts.ofRunning(runtime, reference).orElse(null);
         LocalDate today = EngineClock.today(zone);
-        LocalDate proposed = RotlRequestCheck.proposedDate(execution.getVariables(), journey, today, standards);
+        LocalDate proposed = RotlRequestCheck.proposedDate(execution.getVariables(), journey, today, standards, zone);
 
         CaseAccess.requireTeamMember(execution, (String) execution.getVariable("requestedBy"), "ROTL request",
                 journey.yotTeam(), journey.custodyTeam());

@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.context.Context;
 
+import uk.org.throughthegate.refusal.InputRefused.FieldError;
+
 /**
  * Runs when a process with a Camunda start form starts: each date typed into the form (day first)
  * is checked and kept as an ISO date for what follows. A date that is not a real date refuses the
@@ -24,7 +26,7 @@ class StartFormDates implements ExecutionListener {
             return;
         }
         Map<String, Object> submitted = execution.getVariables();
-        List<String> problems = SubmissionCheck.problems(dates.stream().map(StartFormDates::optional).toList(), submitted);
+        List<FieldError> problems = SubmissionCheck.problems(dates.stream().map(StartFormDates::optional).toList(), submitted);
         if (!problems.isEmpty()) {
             throw new StartInputRefused(execution.getProcessDefinitionId(), problems);
         }

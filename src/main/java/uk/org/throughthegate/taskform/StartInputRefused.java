@@ -2,14 +2,16 @@ package uk.org.throughthegate.taskform;
 
 import java.util.List;
 
-import org.camunda.bpm.engine.ProcessEngineException;
+import uk.org.throughthegate.refusal.InputRefused;
 
 /** A process start whose form input is wrong (a typed date that is no date); nothing is started. */
-public class StartInputRefused extends ProcessEngineException {
+public class StartInputRefused extends InputRefused {
 
     public static final int CODE = 22003;
 
-    public StartInputRefused(String processDefinitionId, List<String> problems) {
-        super("Cannot start " + processDefinitionId.split(":")[0] + ": " + String.join("; ", problems), CODE);
+    /** @param problems each naming its field's label and key, as {@link SubmissionCheck} words them */
+    public StartInputRefused(String processDefinitionId, List<FieldError> problems) {
+        super(problems, "Cannot start " + processDefinitionId.split(":")[0] + ": "
+                + String.join("; ", problems.stream().map(FieldError::message).toList()), CODE);
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import uk.org.throughthegate.refusal.InputRefused.FieldError;
+
 import uk.org.throughthegate.calendar.TypedDate;
 
 /**
@@ -19,13 +21,13 @@ public final class SubmissionCheck {
     private SubmissionCheck() {
     }
 
-    public static List<String> problems(List<FormField> fields, Map<String, Object> submitted) {
-        List<String> problems = new ArrayList<>();
+    public static List<FieldError> problems(List<FormField> fields, Map<String, Object> submitted) {
+        List<FieldError> problems = new ArrayList<>();
         for (FormField f : fields) {
             Object value = submitted.get(f.key());
             boolean empty = value == null || value.toString().isBlank();
             if (f.required() && (empty || ("checkbox".equals(f.type()) && !Boolean.TRUE.equals(value)))) {
-                problems.add("'" + f.label() + "' (" + f.key() + ") is required");
+                problems.add(new FieldError(f.key(), "'" + f.label() + "' (" + f.key() + ") is required"));
                 continue;
             }
             if (empty) {
@@ -35,13 +37,13 @@ public final class SubmissionCheck {
                 try {
                     TypedDate.parse(value.toString());
                 } catch (IllegalArgumentException e) {
-                    problems.add("'" + f.label() + "' (" + f.key() + ") " + e.getMessage());
+                    problems.add(new FieldError(f.key(), "'" + f.label() + "' (" + f.key() + ") " + e.getMessage()));
                 }
             } else if (f.isChoice() && !f.values().contains(value.toString())) {
-                problems.add("'" + f.label() + "' (" + f.key() + ") cannot be '" + value + "'; it is one of "
-                        + String.join(", ", f.values()));
+                problems.add(new FieldError(f.key(), "'" + f.label() + "' (" + f.key() + ") cannot be '" + value + "'; it is one of "
+                        + String.join(", ", f.values())));
             } else if (f.pattern() != null && !Pattern.compile(f.pattern()).matcher(value.toString()).find()) {
-                problems.add("'" + f.label() + "' (" + f.key() + ") '" + value + "' is not in the expected form");
+                problems.add(new FieldError(f.key(), "'" + f.label() + "' (" + f.key() + ") '" + value + "' is not in the expected form"));
             }
         }
         return problems;

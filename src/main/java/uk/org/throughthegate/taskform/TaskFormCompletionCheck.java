@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import uk.org.throughthegate.refusal.InputRefused.FieldError;
+
 /**
  * Every user task with a Camunda Form is checked against that form when it is completed, by
  * Tasklist, the engine REST API or Java alike, and its typed dates are kept as ISO dates. Runs
@@ -28,7 +30,7 @@ class TaskFormCompletionCheck {
         } catch (IOException e) {
             throw new UncheckedIOException("the form of task " + task.getTaskDefinitionKey() + " cannot be read", e);
         }
-        List<String> problems = SubmissionCheck.problems(fields, task.getVariables());
+        List<FieldError> problems = SubmissionCheck.problems(fields, task.getVariables());
         if (!problems.isEmpty()) {
             throw new TaskInputRefused(task.getName(), String.valueOf(task.getVariable("caseReference")), problems);
         }

@@ -2,14 +2,16 @@ package uk.org.throughthegate.taskform;
 
 import java.util.List;
 
-import org.camunda.bpm.engine.ProcessEngineException;
+import uk.org.throughthegate.refusal.InputRefused;
 
 /** A task completion that its form refuses; the completion rolls back and the task stays open. */
-public class TaskInputRefused extends ProcessEngineException {
+public class TaskInputRefused extends InputRefused {
 
     public static final int CODE = 22002;
 
-    public TaskInputRefused(String taskName, String caseReference, List<String> problems) {
-        super("Cannot complete '" + taskName + "' for case " + caseReference + ": " + String.join("; ", problems), CODE);
+    /** @param problems each naming its field's label and key, as {@link SubmissionCheck} words them */
+    public TaskInputRefused(String taskName, String caseReference, List<FieldError> problems) {
+        super(problems, "Cannot complete '" + taskName + "' for case " + caseReference + ": "
+                + String.join("; ", problems.stream().map(FieldError::message).toList()), CODE);
     }
 }

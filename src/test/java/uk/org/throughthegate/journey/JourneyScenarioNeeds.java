@@ -6,6 +6,11 @@ public final class JourneyScenarioNeeds {
     private JourneyScenarioNeeds() {
     }
 
+    /** Every pathway answered the same, e.g. "support-not-required". */
+    public static Object[] allPathways(String status) {
+        return ResettlementJourneyProcessTest.needs(status);
+    }
+
     public static Object[] onlyAccommodation() {
         Object[] needs = ResettlementJourneyProcessTest.needs("support-not-required");
         needs[3] = "support-required";

@@ -25,8 +25,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
+import uk.org.throughthegate.journey.entry.CustodyEntryRefused;
 import uk.org.throughthegate.access.TestPeople;
 import uk.org.throughthegate.migration.JourneyMigration;
+import uk.org.throughthegate.journey.change.RecallToCustodyProcessTest;
+import uk.org.throughthegate.journey.change.ReleaseDateChangeProcess;
 
 /**
  * The whole journey on a real PostgreSQL (the production database). .ci/run creates the database;

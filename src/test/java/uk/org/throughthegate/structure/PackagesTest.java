@@ -22,4 +22,10 @@ class PackagesTest {
     void featurePackagesHaveNoCycles() {
         slices().matching("uk.org.throughthegate.(*)..").should().beFreeOfCycles().check(MAIN);
     }
+
+    /** Within a feature too: journey/entry and journey/change read journey/, never the other way round. */
+    @Test
+    void everyPackageHasNoCycles() {
+        slices().matching("uk.org.throughthegate.(**)").should().beFreeOfCycles().check(MAIN);
+    }
 }

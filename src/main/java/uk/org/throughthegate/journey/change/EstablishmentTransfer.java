@@ -1,4 +1,4 @@
-package uk.org.throughthegate.journey;
+package uk.org.throughthegate.journey.change;
 
 import static uk.org.throughthegate.journey.JourneyProcess.*;
 
@@ -16,6 +16,8 @@ import uk.org.throughthegate.refusal.InputRefused.FieldError;
 import uk.org.throughthegate.standards.ConsortiumStandards;
 import uk.org.throughthegate.refusal.JourneyChangeRefused;
 import uk.org.throughthegate.access.Teams;
+import uk.org.throughthegate.journey.JourneyEvent;
+import uk.org.throughthegate.journey.JourneyFacts;
 
 /**
  * "Move the case to the new establishment": open custody and governor tasks of the journey and its

@@ -1,4 +1,4 @@
-package uk.org.throughthegate.journey;
+package uk.org.throughthegate.journey.change;
 
 import static uk.org.throughthegate.journey.JourneyProcess.*;
 
@@ -20,10 +20,12 @@ import org.springframework.stereotype.Component;
 
 import uk.org.throughthegate.access.CaseAccess;
 import uk.org.throughthegate.calendar.EngineClock;
-import uk.org.throughthegate.calendar.TypedDate;
-import uk.org.throughthegate.refusal.InputRefused.FieldError;
 import uk.org.throughthegate.standards.ConsortiumStandards;
 import uk.org.throughthegate.refusal.JourneyChangeRefused;
+import uk.org.throughthegate.refusal.SubmittedFields;
+import uk.org.throughthegate.journey.JourneyEvent;
+import uk.org.throughthegate.journey.JourneyFacts;
+import uk.org.throughthegate.journey.JourneySchedule;
 
 /**
  * A new release date for a child in custody, in two halves. The change process checks the request
@@ -78,8 +80,7 @@ public class ReleaseDateChange {
     /** The journey's half, run by its "Release date changed" event sub-process. */
     public void moveJourney(DelegateExecution journey, LocalDate release) {
         ProcessEngineServices engine = journey.getProcessEngineServices();
-        JourneyFacts facts = JourneyFacts.of(journey.getProcessInstanceId(), journey.getProcessBusinessKey(),
-                journey.getProcessInstance().getVariables());
+        JourneyFacts facts = JourneyFacts.of(journey);
         NextDates next = nextDates(facts, release);
         next.dates().forEach((name, date) -> journey.getProcessInstance().setVariable(name, date.toString()));
         journey.getProcessInstance().setVariable(REVIEW_BEFORE_RELEASE, next.reviewBeforeRelease());
@@ -109,36 +110,28 @@ public class ReleaseDateChange {
     }
 
     private LocalDate check(String reference, JourneyFacts journey, Object newDate) {
-        List<FieldError> errors = new ArrayList<>();
-        LocalDate release = null;
+        var fields = new SubmittedFields(newDate == null ? Map.of() : Map.of(RELEASE_DATE, newDate), zone);
         if (journey == null) {
-            errors.add(new FieldError(CASE_REFERENCE, "'" + reference + "' has no running journey"));
+            fields.refuse(CASE_REFERENCE, "'" + reference + "' has no running journey");
         } else if (!journey.inCustody()) {
-            errors.add(new FieldError(CASE_REFERENCE, "'" + reference + "' has already been released"));
+            fields.refuse(CASE_REFERENCE, "'" + reference + "' has already been released");
         }
-        try {
-            release = newDate == null ? null : TypedDate.parse(newDate.toString());
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(RELEASE_DATE, e.getMessage()));
-        }
-        if (newDate == null) {
-            errors.add(new FieldError(RELEASE_DATE, "is required"));
-        }
+        LocalDate release = fields.date(RELEASE_DATE);
         if (release != null && journey != null) {
             LocalDate today = EngineClock.today(zone);
             LocalDate licenceEnd = journey.licenceEndDate();
             if (release.isBefore(today)) {
-                errors.add(new FieldError(RELEASE_DATE, release + " is in the past"));
+                fields.refuse(RELEASE_DATE, release + " is in the past");
             }
             if (!release.isBefore(licenceEnd)) {
-                errors.add(new FieldError(RELEASE_DATE, release + " is not before the licence end date " + licenceEnd));
+                fields.refuse(RELEASE_DATE, release + " is not before the licence end date " + licenceEnd);
             }
             if (release.equals(journey.releaseDate())) {
-                errors.add(new FieldError(RELEASE_DATE, release + " is already the release date"));
+                fields.refuse(RELEASE_DATE, release + " is already the release date");
             }
         }
-        if (!errors.isEmpty()) {
-            throw new JourneyChangeRefused("Release date change", errors);
+        if (fields.refused()) {
+            throw new JourneyChangeRefused("Release date change", fields.errors());
         }
         return release;
     }

@@ -1,4 +1,4 @@
-package uk.org.throughthegate.journey;
+package uk.org.throughthegate.journey.change;
 
 /** Names of the recall-to-custody model: its start form's fields and its initiator. */
 public final class RecallProcess {

@@ -1,4 +1,4 @@
-package uk.org.throughthegate.journey;
+package uk.org.throughthegate.journey.change;
 
 /** Names of the transfer-establishment model: its start form's field and its initiator. */
 public final class TransferProcess {

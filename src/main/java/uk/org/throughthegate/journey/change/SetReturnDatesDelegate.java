@@ -1,4 +1,6 @@
-package uk.org.throughthegate.journey;
+package uk.org.throughthegate.journey.change;
+
+import uk.org.throughthegate.journey.CaseDates;
 
 import static uk.org.throughthegate.journey.JourneyProcess.*;
 
@@ -21,8 +23,8 @@ class SetReturnDatesDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         // The message sets its payload on the journey; the dates become releaseDate and licenceEndDate and go.
-        LocalDate release = LocalDate.parse((String) execution.getVariable(RETURN_RELEASE_DATE));
-        LocalDate licenceEnd = LocalDate.parse((String) execution.getVariable(RETURN_LICENCE_END_DATE));
+        LocalDate release = CaseDates.get(execution, RETURN_RELEASE_DATE);
+        LocalDate licenceEnd = CaseDates.get(execution, RETURN_LICENCE_END_DATE);
         execution.getProcessInstance().removeVariables(java.util.List.of(RETURN_RELEASE_DATE, RETURN_LICENCE_END_DATE));
         // the reason came with the message and stays on the journey as it is
         recall.returnJourney(execution, release, licenceEnd);

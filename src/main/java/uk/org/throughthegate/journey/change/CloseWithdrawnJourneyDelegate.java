@@ -1,9 +1,11 @@
-package uk.org.throughthegate.journey;
+package uk.org.throughthegate.journey.change;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import uk.org.throughthegate.journey.JourneyEvent;
+import uk.org.throughthegate.journey.JourneyProcess;
 
 
 /** "Close the journey and its ROTL requests": a withdrawn journey leaves no request open. */

@@ -1,4 +1,4 @@
-package uk.org.throughthegate.journey;
+package uk.org.throughthegate.journey.change;
 
 import static uk.org.throughthegate.journey.JourneyProcess.*;
 
@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import uk.org.throughthegate.refusal.InputRefused.FieldError;
 import uk.org.throughthegate.refusal.JourneyChangeRefused;
+import uk.org.throughthegate.journey.RunningJourney;
 
 /**
  * "End the journey": only a project manager of the case's consortium, or an administrator, may

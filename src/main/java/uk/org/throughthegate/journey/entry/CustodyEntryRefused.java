@@ -1,4 +1,4 @@
-package uk.org.throughthegate.journey;
+package uk.org.throughthegate.journey.entry;
 
 import java.util.List;
 import uk.org.throughthegate.refusal.InputRefused;

@@ -1,10 +1,10 @@
-package uk.org.throughthegate.journey;
+package uk.org.throughthegate.journey.change;
 
 import static uk.org.throughthegate.journey.JourneyProcess.*;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,10 +15,11 @@ import org.springframework.stereotype.Component;
 
 import uk.org.throughthegate.access.CaseAccess;
 import uk.org.throughthegate.calendar.EngineClock;
-import uk.org.throughthegate.calendar.TypedDate;
-import uk.org.throughthegate.refusal.InputRefused.FieldError;
 import uk.org.throughthegate.standards.ConsortiumStandards;
 import uk.org.throughthegate.refusal.JourneyChangeRefused;
+import uk.org.throughthegate.refusal.SubmittedFields;
+import uk.org.throughthegate.journey.JourneyFacts;
+import uk.org.throughthegate.journey.JourneySchedule;
 
 /**
  * A released child back in custody after a recall or a breach decision, in two halves. The
@@ -31,7 +32,6 @@ import uk.org.throughthegate.refusal.JourneyChangeRefused;
 public class RecallToCustody {
 
     static final Set<String> REASONS = Set.of("recall", "breach");
-    public static final String RETURNS_TO_CUSTODY = "returnsToCustody";
 
     private final ConsortiumStandards standards;
     private final ZoneId zone;
@@ -60,8 +60,7 @@ public class RecallToCustody {
     /** The journey's half, run by its "Set the dates of the return to custody" step. */
     public void returnJourney(DelegateExecution journey, LocalDate release, LocalDate licenceEnd) {
         LocalDate today = EngineClock.today(zone);
-        JourneyFacts facts = JourneyFacts.of(journey.getProcessInstanceId(), journey.getProcessBusinessKey(),
-                journey.getProcessInstance().getVariables());
+        JourneyFacts facts = JourneyFacts.of(journey);
         var schedule = new JourneySchedule(standards.standardsFor(facts.consortium()));
         Map<String, Object> next = new LinkedHashMap<>();
         next.put(RELEASE_DATE, release.toString());
@@ -76,55 +75,42 @@ public class RecallToCustody {
     }
 
     private Dates check(Request request, JourneyFacts journey) {
-        List<FieldError> errors = new ArrayList<>();
+        Map<String, Object> submitted = new HashMap<>();
+        submitted.put(RecallProcess.REASON, request.reason());
+        submitted.put(RecallProcess.NEW_RELEASE_DATE, request.newReleaseDate());
+        submitted.put(RecallProcess.NEW_LICENCE_END_DATE, request.newLicenceEndDate());
+        var fields = new SubmittedFields(submitted, zone);
         if (journey == null) {
-            errors.add(new FieldError(CASE_REFERENCE, "'" + request.caseReference() + "' has no running journey"));
+            fields.refuse(CASE_REFERENCE, "'" + request.caseReference() + "' has no running journey");
         } else if (journey.inCustody()) {
-            errors.add(new FieldError(CASE_REFERENCE, "'" + request.caseReference()
-                    + "' is in custody: change the release date instead"));
+            fields.refuse(CASE_REFERENCE, "'" + request.caseReference() + "' is in custody: change the release date instead");
         }
         if (request.reason() == null || !REASONS.contains(request.reason())) {
-            errors.add(new FieldError(RecallProcess.REASON, "must be one of " + REASONS.stream().sorted().toList()
-                    + ", not '" + request.reason() + "'"));
+            fields.refuse(RecallProcess.REASON, "must be one of " + REASONS.stream().sorted().toList()
+                    + ", not '" + request.reason() + "'");
         }
-        LocalDate release = date(request.newReleaseDate(), RecallProcess.NEW_RELEASE_DATE, true, errors);
-        LocalDate licenceEnd = date(request.newLicenceEndDate(), RecallProcess.NEW_LICENCE_END_DATE, false, errors);
-        if (journey != null && licenceEnd == null) {
+        LocalDate release = fields.date(RecallProcess.NEW_RELEASE_DATE);
+        LocalDate licenceEnd = fields.optionalDate(RecallProcess.NEW_LICENCE_END_DATE);
+        boolean licenceEndGiven = !fields.isBlank(RecallProcess.NEW_LICENCE_END_DATE);
+        if (journey != null && !licenceEndGiven) {
             licenceEnd = journey.licenceEndDate();
         }
         LocalDate today = EngineClock.today(zone);
         if (journey != null && !journey.inCustody() && !today.isBefore(journey.licenceEndDate())) {
-            errors.add(new FieldError(CASE_REFERENCE, "the licence of '" + request.caseReference() + "' ended on "
-                    + journey.licenceEndDate() + ": there is nothing to recall from"));
+            fields.refuse(CASE_REFERENCE, "the licence of '" + request.caseReference() + "' ended on "
+                    + journey.licenceEndDate() + ": there is nothing to recall from");
         }
         if (release != null && !release.isAfter(today)) {
-            errors.add(new FieldError(RecallProcess.NEW_RELEASE_DATE, release + " is not after today (" + today + ")"));
+            fields.refuse(RecallProcess.NEW_RELEASE_DATE, release + " is not after today (" + today + ")");
         }
         if (release != null && licenceEnd != null && !release.isBefore(licenceEnd)) {
-            String field = request.newLicenceEndDate() == null ? RecallProcess.NEW_RELEASE_DATE
-                    : RecallProcess.NEW_LICENCE_END_DATE;
-            errors.add(new FieldError(field, "the new release date " + release + " is not before the licence end date "
-                    + licenceEnd));
+            fields.refuse(licenceEndGiven ? RecallProcess.NEW_LICENCE_END_DATE : RecallProcess.NEW_RELEASE_DATE,
+                    "the new release date " + release + " is not before the licence end date " + licenceEnd);
         }
-        if (!errors.isEmpty()) {
-            throw new JourneyChangeRefused("Return to custody", errors);
+        if (fields.refused()) {
+            throw new JourneyChangeRefused("Return to custody", fields.errors());
         }
         return new Dates(release, licenceEnd);
-    }
-
-    private static LocalDate date(Object value, String field, boolean required, List<FieldError> errors) {
-        if (value == null || value.toString().isBlank()) {
-            if (required) {
-                errors.add(new FieldError(field, "is required"));
-            }
-            return null;
-        }
-        try {
-            return TypedDate.parse(value.toString());
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(field, e.getMessage()));
-            return null;
-        }
     }
 
     private record Dates(LocalDate release, LocalDate licenceEnd) {

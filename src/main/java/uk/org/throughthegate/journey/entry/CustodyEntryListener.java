@@ -1,4 +1,4 @@
-package uk.org.throughthegate.journey;
+package uk.org.throughthegate.journey.entry;
 
 import static uk.org.throughthegate.journey.JourneyProcess.*;
 
@@ -13,6 +13,9 @@ import uk.org.throughthegate.access.CaseAccess;
 import uk.org.throughthegate.refusal.InputRefused.FieldError;
 import uk.org.throughthegate.standards.ConsortiumStandards;
 import uk.org.throughthegate.access.Teams;
+import uk.org.throughthegate.journey.Pathway;
+import uk.org.throughthegate.journey.PathwayStatus;
+import uk.org.throughthegate.journey.RunningJourney;
 
 /**
  * Runs when a journey starts: refuses a wrong custody entry (no journey is created, as the start

@@ -1,4 +1,4 @@
-package uk.org.throughthegate.journey;
+package uk.org.throughthegate.journey.change;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.*;
@@ -20,6 +20,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 import uk.org.throughthegate.access.TestPeople;
+import uk.org.throughthegate.journey.JourneyScenarioNeeds;
+import uk.org.throughthegate.journey.WholeJourney;
 
 /**
  * The Lewisham child released on 1 April 2027 breaches the licence and, on 10 May 2027, a court
@@ -27,7 +29,7 @@ import uk.org.throughthegate.access.TestPeople;
  */
 @SpringBootTest
 @ActiveProfiles("test")
-class RecallToCustodyProcessTest {
+public class RecallToCustodyProcessTest {
 
     @Autowired
     ProcessEngine engine;
@@ -51,7 +53,7 @@ class RecallToCustodyProcessTest {
     }
 
     /** Also run on PostgreSQL (PostgresJourneyTest). */
-    static void recallMidLicenceAndRunLicenceAgain(ProcessEngine engine, String reference) {
+    public static void recallMidLicenceAndRunLicenceAgain(ProcessEngine engine, String reference) {
         init(engine);
         ProcessInstance journey = start(engine, lewishamCase(reference));
         WholeJourney.walkToLicence(engine, journey);
@@ -78,7 +80,7 @@ class RecallToCustodyProcessTest {
         Assertions.assertThat(timer(engine, journey, "Timer_ReleaseDateReached").getDuedate())
                 .isEqualTo(startOfDay("2027-06-21"));
 
-        complete(engine, journey, "Task_AssessNeeds", ResettlementJourneyProcessTest.needs("support-not-required"));
+        complete(engine, journey, "Task_AssessNeeds", JourneyScenarioNeeds.allPathways("support-not-required"));
         complete(engine, journey, "Task_AgreeResettlementPlan", "planAgreedOn", "2027-05-20");
         fire(engine, journey, "Timer_HandoverOpens");
         complete(engine, journey, "Task_PrepareHandoverPack", "handoverSentOn", "2027-06-04");

@@ -1,4 +1,4 @@
-package uk.org.throughthegate.journey;
+package uk.org.throughthegate.journey.change;
 
 /** Names of the change-release-date model. */
 public final class ReleaseDateChangeProcess {

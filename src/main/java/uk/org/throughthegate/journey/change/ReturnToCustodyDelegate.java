@@ -1,8 +1,9 @@
-package uk.org.throughthegate.journey;
+package uk.org.throughthegate.journey.change;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.org.throughthegate.journey.JourneyProcess;
 
 /**
  * "Tell the journey the child is back in custody", the one step of {@code recall-to-custody}:

@@ -1,4 +1,4 @@
-package uk.org.throughthegate.journey;
+package uk.org.throughthegate.journey.entry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,6 +13,7 @@ import uk.org.throughthegate.standards.ConsortiumStandards.Establishment;
 import uk.org.throughthegate.standards.ConsortiumStandards.HomeYot;
 import uk.org.throughthegate.standards.ReferenceData;
 import uk.org.throughthegate.refusal.InputRefused;
+import uk.org.throughthegate.journey.JourneyScenario;
 
 class CustodyEntryValidatorTest {
 

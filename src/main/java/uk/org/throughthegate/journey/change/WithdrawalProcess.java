@@ -1,4 +1,4 @@
-package uk.org.throughthegate.journey;
+package uk.org.throughthegate.journey.change;
 
 /** Names of the withdraw-journey model and of the journey's "Journey withdrawn" event it triggers. */
 public final class WithdrawalProcess {

@@ -1,4 +1,4 @@
-package uk.org.throughthegate.journey;
+package uk.org.throughthegate.journey.entry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +9,9 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +26,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 
 import uk.org.throughthegate.access.TestPeople;
+import uk.org.throughthegate.journey.JourneyScenario;
 
 /** Custody entry through the engine, our REST endpoint and the engine's REST API: refused entries create nothing. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -139,7 +143,7 @@ class CustodyEntryTest {
 
         var response = post("/engine-rest/process-definition/key/resettlement-journey/start", body);
 
-        assertThat(response.getStatusCode().isError()).isTrue();
+        assertThat(response.getStatusCode()).as("a person's mistake, not a server fault").isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getBody().get("message").toString()).contains("homeYot 'atlantis' is not a YOT of any consortium");
         assertThat(response.getBody()).containsEntry("code", CustodyEntryRefused.CODE);
         assertNoJourneyFor("LEW-ENGINE-REST");
@@ -152,10 +156,24 @@ class CustodyEntryTest {
 
         var response = post("/engine-rest/task/" + taskId + "/complete", Map.of("variables", Map.of()));
 
-        assertThat(response.getStatusCode().isError()).isTrue();
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(response.getBody().get("message").toString())
                 .contains("'Consent to share information' (consentToShare) is required");
         assertThat(engine.getTaskService().createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void aRefusalIsAPersonsMistakeAndIsNotLoggedAsAnError(CapturedOutput log) {
+        var body = Map.of("variables", Map.of(
+                "caseReference", Map.of("value", "LEW-LOG-LEVEL", "type", "String"),
+                "releaseDate", Map.of("value", "31/02/2027", "type", "String")));
+
+        var response = post("/engine-rest/process-definition/key/resettlement-journey/start", body);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(log.getAll()).as("nothing at ERROR for a refusal").doesNotContain(" ERROR ")
+                .doesNotContain("LEW-LOG-LEVEL");
     }
 
     void assertNoJourneyFor(String reference) {

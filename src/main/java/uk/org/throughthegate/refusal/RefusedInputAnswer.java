@@ -1,0 +1,19 @@
+package uk.org.throughthegate.refusal;
+
+import java.util.Map;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Every refusal reaching one of our REST endpoints answers 400 with each wrong field named. */
+@RestControllerAdvice
+class RefusedInputAnswer {
+
+    @ExceptionHandler(InputRefused.class)
+    ResponseEntity<Map<String, Object>> refused(InputRefused e) {
+        return ResponseEntity.badRequest().body(Map.of(
+                "message", e.getMessage(),
+                "errors", e.errors().stream().map(f -> Map.of("field", f.field(), "message", f.message())).toList()));
+    }
+}
