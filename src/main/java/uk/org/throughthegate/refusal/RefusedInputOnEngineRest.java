@@ -3,6 +3,7 @@ package uk.org.throughthegate.refusal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
@@ -33,6 +34,12 @@ class RefusedInputOnEngineRest implements ResourceConfigCustomizer {
         @Override
         public Response toResponse(RestException exception) {
             InputRefused refused = refusalIn(exception);
+            if (refused == null && exception.getCause() instanceof NullValueException missing
+                    && String.valueOf(missing.getMessage()).startsWith("Cannot find")) {
+                // e.g. completing a task id that does not exist: the engine answers 500 "task is null"
+                return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON_TYPE)
+                        .entity(Map.of("type", "NotFound", "message", missing.getMessage())).build();
+            }
             if (refused == null) {
                 return ExceptionHandlerHelper.getInstance().getResponse(exception);
             }

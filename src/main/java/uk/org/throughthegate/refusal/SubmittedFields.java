@@ -36,13 +36,17 @@ public final class SubmittedFields {
         return values.get(field);
     }
 
-    /** @return the trimmed text, or null (and the field refused as required) when blank */
+    /** @return the trimmed text, or null (and the field refused) when blank or not text at all (a number, a list, true) */
     public String text(String field) {
         if (isBlank(field)) {
             refuse(field, "is required");
             return null;
         }
-        return values.get(field).toString().trim();
+        if (!(values.get(field) instanceof CharSequence text)) {
+            refuse(field, "must be text");
+            return null;
+        }
+        return text.toString().trim();
     }
 
     /** @return the trimmed text, or null when blank */

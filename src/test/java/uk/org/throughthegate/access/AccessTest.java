@@ -227,6 +227,39 @@ class AccessTest {
         assertThat(done.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     }
 
+    /**
+     * The deadlines bind the teams that work the tasks: they claim and complete, but the due date,
+     * name and candidate groups are the model's (only the engine moves them, when the release date moves).
+     */
+    @Test
+    void theCasesTeamWorksItsTaskButCannotMoveItsDeadlineOrHandItToAnotherTeam() {
+        ProcessInstance journey = journeyAt("Task_RecordConsent");
+        String taskId = JourneyScenario.task(engine, journey, "Task_RecordConsent").getId();
+        var before = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+
+        var moveDueDate = as("yot.lewisham").exchange("/engine-rest/task/" + taskId, HttpMethod.PUT,
+                json(Map.of("name", "Renamed", "due", "2099-01-01T17:00:00.000+0000")), String.class);
+        var otherTeam = as("yot.lewisham").exchange("/engine-rest/task/" + taskId + "/identity-links", HttpMethod.POST,
+                json(Map.of("groupId", "yot-leeds", "type", "candidate")), String.class);
+        var dropTeam = as("yot.lewisham").exchange("/engine-rest/task/" + taskId + "/identity-links/delete", HttpMethod.POST,
+                json(Map.of("groupId", "yot-lewisham", "type", "candidate")), String.class);
+
+        assertThat(moveDueDate.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(otherTeam.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(dropTeam.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        var after = engine.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+        assertThat(after.getDueDate()).isEqualTo(before.getDueDate());
+        assertThat(after.getName()).isEqualTo(before.getName());
+        assertThat(engine.getTaskService().getIdentityLinksForTask(taskId)).extracting(l -> l.getGroupId())
+                .containsExactly("yot-lewisham");
+
+        assertThat(as("yot.lewisham").exchange("/engine-rest/task/" + taskId + "/claim", HttpMethod.POST,
+                json(Map.of("userId", "yot.lewisham")), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        var done = as("yot.lewisham").exchange("/engine-rest/task/" + taskId + "/complete", HttpMethod.POST,
+                json(Map.of("variables", Map.of("consentToShare", Map.of("value", "given")))), String.class);
+        assertThat(done.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
     @Test
     void aJourneysVariablesAreReadByItsTeamsOnly() {
         String reference = unique("LEW-VARS");

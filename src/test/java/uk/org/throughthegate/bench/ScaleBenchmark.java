@@ -74,8 +74,7 @@ import uk.org.throughthegate.taskform.FormAnswers;
         "spring.datasource.password=${TTG_BENCH_DB_PASSWORD:}",
         "spring.datasource.hikari.maximum-pool-size=20",
         "camunda.bpm.admin-user.id=bench-admin",
-        "camunda.bpm.admin-user.password=bench-only-" + "${random.uuid}",
-        "ttg.notification.digest-cron=-"})
+        "camunda.bpm.admin-user.password=bench-only-" + "${random.uuid}"})
 @ActiveProfiles("bench")
 @ContextConfiguration(initializers = ScaleBenchmark.StartClock.class)
 class ScaleBenchmark {

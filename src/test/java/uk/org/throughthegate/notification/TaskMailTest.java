@@ -6,6 +6,9 @@ import static uk.org.throughthegate.access.TestPeople.address;
 import static uk.org.throughthegate.access.TestPeople.mailable;
 import static uk.org.throughthegate.journey.JourneyScenario.*;
 
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -137,8 +140,8 @@ class TaskMailTest {
 
         engine.getIdentityService().setAuthentication("admin", List.of("camunda-admin"));
         engine.getTaskService().setAssignee(consent, "yot.ben");
-        engine.getIdentityService().setAuthenticatedUserId("yot.ben");
         engine.getTaskService().setAssignee(consent, null);
+        engine.getIdentityService().setAuthentication("yot.ben", List.of("yot-lewisham"));
         engine.getTaskService().claim(consent, "yot.ben");
         engine.getIdentityService().clearAuthentication();
         Mailbox.deliverQueued(engine);
@@ -201,7 +204,7 @@ class TaskMailTest {
         mailbox.clear();
 
         ClockUtil.setCurrentTime(at("2027-01-07T07:00"));
-        digest.send();
+        fireDailyDigestTimer();
         Mailbox.deliverQueued(engine);
 
         List<Received> eve = mailbox.to(address("yot.eve"));
@@ -216,6 +219,42 @@ class TaskMailTest {
                 .singleElement().extracting(Received::subject).asString().startsWith("custody-feltham:");
 
         assertThat(digest.send()).as("a second run the same day sends nothing again").isZero();
+        assertThat(dailyDigestTimer().getDuedate()).as("next: Friday 07:00, in the server's time zone")
+                .isEqualTo(Date.from(LocalDateTime.parse("2027-01-08T07:00").atZone(ZoneId.systemDefault()).toInstant()));
+    }
+
+    @Test
+    void theDigestIsOneTimerForAllNodesAndSendsNothingOnABankHoliday() {
+        var overdue = start(engine, croydonCase("CRO-HOL", "2026-12-18"));
+        complete(engine, overdue, "Task_RecordConsent", "consentToShare", "given");
+        Mailbox.deliverQueued(engine);
+        mailbox.clear();
+        assertThat(engine.getManagementService().createJobQuery().processDefinitionKey(DAILY_DIGEST).count())
+                .as("one job in the shared database, which one node's job executor locks and runs").isOne();
+
+        ClockUtil.setCurrentTime(at("2026-12-28T07:00")); // Monday: Boxing Day's substitute
+        String run = fireDailyDigestTimer();
+        Mailbox.deliverQueued(engine);
+
+        assertThat(mailbox.to(address("yot.eve"))).isEmpty();
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(run)
+                .variableName(SendTeamDigestsDelegate.DIGESTS_QUEUED).singleResult().getValue()).isEqualTo(0);
+        assertThat(dailyDigestTimer().getDuedate()).isEqualTo(
+                Date.from(LocalDateTime.parse("2026-12-29T07:00").atZone(ZoneId.systemDefault()).toInstant()));
+    }
+
+    static final String DAILY_DIGEST = "daily-digest";
+
+    private Job dailyDigestTimer() {
+        return engine.getManagementService().createJobQuery().processDefinitionKey(DAILY_DIGEST).timers().singleResult();
+    }
+
+    /** What the job executor does when the timer is due; returns the digest run it started. */
+    private String fireDailyDigestTimer() {
+        var runs = engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(DAILY_DIGEST);
+        List<String> before = runs.list().stream().map(r -> r.getId()).toList();
+        engine.getManagementService().executeJob(dailyDigestTimer().getId());
+        return runs.list().stream().map(r -> r.getId()).filter(id -> !before.contains(id)).findFirst().orElseThrow();
     }
 
     private int retries(Job job) {
