@@ -34,18 +34,25 @@ class TaskGrantsToWork implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         int changed = 0;
+        int kept = 0;
         while (true) {
             var page = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
-                    .resourceType(Resources.TASK).hasPermission(Permissions.UPDATE).listPage(0, PAGE);
+                    .resourceType(Resources.TASK).hasPermission(Permissions.UPDATE).listPage(kept, PAGE);
             if (page.isEmpty()) {
                 break;
             }
             for (Authorization grant : page) {
+                if ("*".equals(grant.getResourceId())) {
+                    kept++; // a standing grant on every task (camunda-admin's): administrators keep it
+                    continue;
+                }
                 grant.removePermission(Permissions.UPDATE);
                 grant.addPermission(TaskPermissions.TASK_WORK);
                 grant.addPermission(Permissions.READ);
                 authorizations.saveAuthorization(grant);
                 changed++;
+                LOG.debug("Task grant of {} on task {} is now TASK_WORK", grant.getGroupId() != null ? grant.getGroupId()
+                        : grant.getUserId(), grant.getResourceId());
             }
         }
         if (changed > 0) {
