@@ -183,8 +183,9 @@ class MalformedRequestsTest {
             String body = String.valueOf(response.getBody());
             assertThat(response.getStatusCode().is4xxClientError()).as("%s answered %s: %s", b.name(),
                     response.getStatusCode(), body).isTrue();
-            assertThat(body).as("a message to read").containsIgnoringCase("message");
+            assertThat(body).as("a message to read").isNotBlank();
             if (b.mustName() != null) {
+                assertThat(body).containsIgnoringCase("message");
                 assertThat(body).as("names the field").containsIgnoringCase(b.mustName());
             }
             assertThat(body).as("no internal ids in the answer").doesNotContain("resettlement-journey:");
