@@ -1,6 +1,5 @@
 package uk.org.throughthegate.refusal;
 
-import org.camunda.bpm.engine.exception.NullValueException;
 import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -38,26 +37,16 @@ class RefusalsAreNotErrors extends TurboFilter {
         if (level != Level.ERROR || logger == null || !logger.getName().startsWith(ENGINE_CONTEXT)) {
             return FilterReply.NEUTRAL;
         }
-        if (isRefusal(t)) {
+        if (ClientMistake.isIn(t)) {
             return FilterReply.DENY;
         }
         if (params != null) {
             for (Object p : params) {
-                if (p instanceof Throwable thrown && isRefusal(thrown)) {
+                if (p instanceof Throwable thrown && ClientMistake.isIn(thrown)) {
                     return FilterReply.DENY;
                 }
             }
         }
         return FilterReply.NEUTRAL;
-    }
-
-    private static boolean isRefusal(Throwable thrown) {
-        for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof InputRefused
-                    || t instanceof NullValueException && String.valueOf(t.getMessage()).startsWith("Cannot find")) {
-                return true; // wrong input, or an id that does not exist (answered 404)
-            }
-        }
-        return false;
     }
 }

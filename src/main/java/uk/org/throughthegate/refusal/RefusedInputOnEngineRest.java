@@ -33,9 +33,9 @@ class RefusedInputOnEngineRest implements ResourceConfigCustomizer {
 
         @Override
         public Response toResponse(RestException exception) {
-            InputRefused refused = refusalIn(exception);
-            if (refused == null && exception.getCause() instanceof NullValueException missing
-                    && String.valueOf(missing.getMessage()).startsWith("Cannot find")) {
+            InputRefused refused = ClientMistake.refusalIn(exception);
+            NullValueException missing = ClientMistake.unknownIdIn(exception);
+            if (refused == null && missing != null) {
                 // e.g. completing a task id that does not exist: the engine answers 500 "task is null"
                 return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON_TYPE)
                         .entity(Map.of("type", "NotFound", "message", missing.getMessage())).build();
@@ -49,15 +49,6 @@ class RefusedInputOnEngineRest implements ResourceConfigCustomizer {
             body.put("code", refused.getCode());
             body.put("errors", refused.errors().stream().map(f -> Map.of("field", f.field(), "message", f.message())).toList());
             return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
-        }
-
-        private static InputRefused refusalIn(Throwable thrown) {
-            for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-                if (t instanceof InputRefused refused) {
-                    return refused;
-                }
-            }
-            return null;
         }
     }
 }
