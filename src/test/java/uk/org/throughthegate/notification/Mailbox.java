@@ -21,7 +21,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
  * A real SMTP server for a test class (GreenMail on port 3025), and the mails it received as their
  * reader sees them: recipient, subject, plain-text and HTML parts.
  */
-final class Mailbox {
+public final class Mailbox {
 
     static final String SMTP_PROPERTIES = "spring.mail.host=localhost";
     static final String SMTP_PORT = "spring.mail.port=3025";
@@ -58,7 +58,7 @@ final class Mailbox {
     }
 
     /** Runs the queued sending jobs, as the job executor would after the queuing step commits. */
-    static int deliverQueued(ProcessEngine engine) {
+    public static int deliverQueued(ProcessEngine engine) {
         List<Job> jobs = engine.getManagementService().createJobQuery().processDefinitionKey(MailOutbox.PROCESS_KEY)
                 .executable().list();
         jobs.forEach(j -> engine.getManagementService().executeJob(j.getId()));
