@@ -13,6 +13,7 @@ import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.parsing.XNode;
 import org.apache.ibatis.parsing.XPathParser;
 import org.apache.ibatis.session.Configuration;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.beans.factory.annotation.Value;
@@ -84,7 +85,8 @@ class GrantsFirstQueries extends AbstractProcessEnginePlugin {
         for (Query query : QUERIES) {
             XNode engineCriteria = mybatis.getSqlFragments().get(query.namespace() + "." + query.criteria());
             Node criteria = engineCriteria == null ? null : engineCriteria.getNode().cloneNode(true);
-            if (criteria == null || !withoutAuthorizationJoin(criteria, query)) {
+            if (criteria == null || !withoutAuthorizationJoin(criteria, query)
+                    || (query.name().equals("tasks") && !candidatesAsExists(criteria))) {
                 LOG.warn("The engine's {} query is not the one this service adapts (its mapping changed?): "
                         + "it stays the engine's own, which slows down as cases grow", query.name());
                 continue;
@@ -135,6 +137,75 @@ class GrantsFirstQueries extends AbstractProcessEnginePlugin {
         joinBlock.getParentNode().removeChild(joinBlock);
         condition.setAttribute("refid", OURS + "." + query.name() + "Condition");
         return true;
+    }
+
+    /**
+     * A team's list: the engine joins every task to its identity links and must then ask
+     * {@code select distinct}, which makes the database collect and sort all of the team's tasks
+     * before it can return the 15 soonest due. Asked as {@code exists (a candidate link of the
+     * team)}, no row is repeated, and the database walks the tasks in due-date order through an
+     * index and stops at the 15th (see {@link #needsDistinct}). The join stays only for the
+     * involved-user criterion, which needs it. False if the fragment is not as in 7.24.
+     */
+    static boolean candidatesAsExists(Node criteria) {
+        Element linkJoin = null;
+        Element candidates = null;
+        for (Element element : elements(criteria)) {
+            if ("if".equals(element.getTagName()) && "I_JOIN".equals(element.getAttribute("test").trim())
+                    && element.getTextContent().contains("ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_")) {
+                linkJoin = element;
+            } else if ("trim".equals(element.getTagName()) && element.getParentNode() instanceof Element parent
+                    && parent.getAttribute("test").startsWith("query.candidateUser != null || query.candidateGroups != null")) {
+                candidates = element;
+            }
+        }
+        Node type = candidates == null ? null : textContaining(candidates, "and I.TYPE_ = 'candidate'");
+        if (linkJoin == null || type == null) {
+            return false;
+        }
+        linkJoin.setAttribute("test", "@" + GrantsFirstQueries.class.getName() + "@joinsLinks(_parameter)");
+        type.setTextContent(" and exists (select 1 from ${prefix}ACT_RU_IDENTITYLINK I where I.TASK_ID_ = RES.ID_"
+                + " and I.TYPE_ = 'candidate' ");
+        candidates.appendChild(candidates.getOwnerDocument().createTextNode(" ) "));
+        return true;
+    }
+
+    /** Whether a task query still joins identity links: only for "tasks the user is involved in". */
+    public static boolean joinsLinks(Object parameter) {
+        return parameter instanceof TaskQueryImpl query
+                && query.getQueries().stream().anyMatch(q -> q != null && q.getInvolvedUser() != null);
+    }
+
+    /**
+     * Whether a task query can return a row twice and must ask {@code distinct}: when it joins
+     * identity links, or sorts by a variable (a left join that may match more than once).
+     */
+    public static boolean needsDistinct(Object parameter) {
+        return !(parameter instanceof TaskQueryImpl query) || joinsLinks(query)
+                || query.getOrderingProperties().stream().anyMatch(p -> p.getRelation() != null);
+    }
+
+    private static Node textContaining(Element element, String text) {
+        NodeList children = element.getChildNodes();
+        for (int i = 0; i < children.getLength(); i++) {
+            Node child = children.item(i);
+            if (child.getNodeType() == Node.TEXT_NODE && child.getTextContent().trim().equals(text)) {
+                return child;
+            }
+        }
+        return null;
+    }
+
+    private static List<Element> elements(Node node) {
+        List<Element> found = new ArrayList<>();
+        NodeList children = node.getChildNodes();
+        for (int i = 0; i < children.getLength(); i++) {
+            if (children.item(i) instanceof Element element) {
+                found.add(element);
+                found.addAll(elements(element));
+            }
+        }
+        return found;
     }
 
     private static List<Element> includes(Node node) {

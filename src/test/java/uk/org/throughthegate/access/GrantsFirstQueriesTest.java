@@ -131,6 +131,39 @@ class GrantsFirstQueriesTest {
                 .endOr().count()).as("Tasklist's 'or' filters").isEqualTo(3);
     }
 
+    /**
+     * Candidate links are asked as "exists", and the list drops "distinct" (GrantsFirstQueries):
+     * a task offered to two teams is still listed once, however Tasklist asks.
+     */
+    @Test
+    void aTaskOfferedToTwoTeamsIsListedOnceHoweverItIsAsked() {
+        String shared = teamA.get(0);
+        tasks.addCandidateGroup(shared, "team-d-" + run);
+        tasks.addCandidateUser(teamA.get(1), "member-d-" + run);
+        tasks.setAssignee(teamA.get(2), "member-a-" + run);
+        asUser("member-d-" + run, "team-a-" + run, "team-d-" + run);
+
+        assertThat(tasks.createTaskQuery().taskCandidateGroupIn(List.of("team-a-" + run, "team-d-" + run))
+                .orderByDueDate().asc().list()).extracting(Task::getId).containsExactly(teamA.get(0), teamA.get(1));
+        assertThat(tasks.createTaskQuery().taskCandidateGroupIn(List.of("team-a-" + run, "team-d-" + run))
+                .includeAssignedTasks().orderByDueDate().asc().list()).extracting(Task::getId)
+                .containsExactlyElementsOf(teamA);
+        assertThat(tasks.createTaskQuery().taskCandidateGroupIn(List.of("team-a-" + run, "team-d-" + run))
+                .includeAssignedTasks().count()).isEqualTo(3);
+        assertThat(tasks.createTaskQuery().or().taskCandidateGroup("team-d-" + run).taskCandidateUser("member-d-" + run)
+                .endOr().orderByDueDate().asc().list()).as("Tasklist's 'or' filter").extracting(Task::getId)
+                .containsExactly(teamA.get(0), teamA.get(1));
+        assertThat(tasks.createTaskQuery().taskCandidateUser("member-d-" + run).list()).extracting(Task::getId)
+                .as("a candidate user").containsExactly(teamA.get(1));
+        assertThat(tasks.createTaskQuery().taskInvolvedUser("member-a-" + run).list()).extracting(Task::getId)
+                .as("involved (the join kept)").containsExactly(teamA.get(2));
+        assertThat(tasks.createTaskQuery().withCandidateGroups().processDefinitionKey(PROBE).includeAssignedTasks().count())
+                .isEqualTo(3);
+        assertThat(tasks.createTaskQuery().taskCandidateGroup("team-a-" + run).includeAssignedTasks()
+                .orderByProcessVariable("order", org.camunda.bpm.engine.variable.type.ValueType.INTEGER).desc().list())
+                .as("sorted by a variable").extracting(Task::getId).containsExactly(teamA.get(2), teamA.get(1), teamA.get(0));
+    }
+
     @Test
     void someoneWithoutGrantsSeesNoTasks() {
         asUser("nobody-" + run);
