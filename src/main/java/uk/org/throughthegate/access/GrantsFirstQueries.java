@@ -209,17 +209,6 @@ class GrantsFirstQueries extends AbstractProcessEnginePlugin {
     }
 
     private static List<Element> includes(Node node) {
-        List<Element> found = new ArrayList<>();
-        NodeList children = node.getChildNodes();
-        for (int i = 0; i < children.getLength(); i++) {
-            Node child = children.item(i);
-            if (child instanceof Element element) {
-                if ("include".equals(element.getTagName())) {
-                    found.add(element);
-                }
-                found.addAll(includes(element));
-            }
-        }
-        return found;
+        return elements(node).stream().filter(e -> "include".equals(e.getTagName())).toList();
     }
 }
