@@ -11,10 +11,11 @@ import org.springframework.core.env.Environment;
 /**
  * Outside the demo, the first admin's password must come from the environment and must not be a
  * default: the starter would otherwise use the user id as the password. Checked before any bean,
- * so the engine never starts with it.
+ * so the engine never starts with it. With the ldap profile the admin is a directory user whose
+ * password the directory keeps (see DirectoryUsers).
  */
 @Configuration(proxyBeanMethods = false)
-@Profile("!demo")
+@Profile("!demo & !ldap")
 class AdminPasswordRequired {
 
     static final Set<String> DEFAULTS = Set.of("demo", "admin", "password", "camunda");
