@@ -73,7 +73,8 @@ public final class CaseAccess {
     public static void requireTeamMember(DelegateExecution execution, String user, String what, String... teams) {
         if (user != null && !TeamMembership.inAny(execution.getProcessEngineServices().getIdentityService(), user, teams)) {
             throw new JourneyChangeRefused(what, List.of(new FieldError("caseReference",
-                    "'" + user + "' is not on a team of this case (" + String.join(", ", List.of(teams)) + ")")));
+                    "'" + user + "' is not on a team of this case (" + String.join(", ", List.of(teams)) + ")")))
+                    .forCase(execution.getVariable("caseReference"));
         }
     }
 

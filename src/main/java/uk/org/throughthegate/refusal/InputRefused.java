@@ -12,21 +12,49 @@ import org.camunda.bpm.engine.BadUserRequestException;
  */
 public abstract class InputRefused extends BadUserRequestException {
 
+    private final String what;
     private final List<FieldError> errors;
+    private String caseReference;
+    private volatile boolean logged;
 
     protected InputRefused(String what, List<FieldError> errors, int code) {
-        this(errors, what + " refused: " + String.join("; ", errors.stream().map(FieldError::toString).toList()), code);
+        this(what, errors, what + " refused: " + String.join("; ", errors.stream().map(FieldError::toString).toList()), code);
     }
 
     /** @param message the whole message, for refusals whose field errors already read as sentences */
-    protected InputRefused(List<FieldError> errors, String message, int code) {
+    protected InputRefused(String what, List<FieldError> errors, String message, int code) {
         super(message);
         setCode(code);
+        this.what = what;
         this.errors = List.copyOf(errors);
+    }
+
+    /** The case the refused input was about, as given (it may itself be what was refused). */
+    public InputRefused forCase(Object caseReference) {
+        this.caseReference = caseReference instanceof String reference ? reference : null;
+        return this;
     }
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** What was refused, in words: "Custody entry", "Completion of 'Record consent'". */
+    public String what() {
+        return what;
+    }
+
+    public String caseReference() {
+        return caseReference;
+    }
+
+    /** True the first time only: a refusal is logged once, however many layers it passes. */
+    boolean firstToLog() {
+        synchronized (this) {
+            boolean first = !logged;
+            logged = true;
+            return first;
+        }
     }
 
     /** One wrong field and what is wrong with it, e.g. "releaseDate is in the past". */

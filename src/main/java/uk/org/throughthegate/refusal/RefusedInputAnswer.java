@@ -13,6 +13,7 @@ class RefusedInputAnswer {
 
     @ExceptionHandler(InputRefused.class)
     ResponseEntity<Map<String, Object>> refused(InputRefused e) {
+        RefusalLog.warn(e);
         return ResponseEntity.badRequest().body(Map.of(
                 "message", e.getMessage(),
                 "errors", e.errors().stream().map(f -> Map.of("field", f.field(), "message", f.message())).toList()));

@@ -42,7 +42,7 @@ public final class RotlRequestCheck {
             fields.refuse(PROPOSED_DATE, proposed + " is not before the release date " + journey.releaseDate());
         }
         if (fields.refused()) {
-            throw new RotlRequestRefused(fields.errors());
+            throw new RotlRequestRefused(fields.errors()).forCase(reference);
         }
         return proposed;
     }

@@ -28,7 +28,7 @@ class StartFormDates implements ExecutionListener {
         Map<String, Object> submitted = execution.getVariables();
         List<FieldError> problems = SubmissionCheck.problems(dates.stream().map(StartFormDates::optional).toList(), submitted);
         if (!problems.isEmpty()) {
-            throw new StartInputRefused(execution.getProcessDefinitionId(), problems);
+            throw new StartInputRefused(execution.getProcessDefinitionId(), problems).forCase(submitted.get("caseReference"));
         }
         SubmissionCheck.isoDates(dates, submitted).forEach(execution::setVariable);
     }

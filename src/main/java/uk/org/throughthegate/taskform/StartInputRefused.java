@@ -11,7 +11,7 @@ public class StartInputRefused extends InputRefused {
 
     /** @param problems each naming its field's label and key, as {@link SubmissionCheck} words them */
     public StartInputRefused(String processDefinitionId, List<FieldError> problems) {
-        super(problems, "Cannot start " + processDefinitionId.split(":")[0] + ": "
-                + String.join("; ", problems.stream().map(FieldError::message).toList()), CODE);
+        super("Start of " + processDefinitionId.split(":")[0], problems, "Cannot start " + processDefinitionId.split(":")[0]
+                + ": " + String.join("; ", problems.stream().map(FieldError::message).toList()), CODE);
     }
 }

@@ -11,7 +11,8 @@ public class TaskInputRefused extends InputRefused {
 
     /** @param problems each naming its field's label and key, as {@link SubmissionCheck} words them */
     public TaskInputRefused(String taskName, String caseReference, List<FieldError> problems) {
-        super(problems, "Cannot complete '" + taskName + "' for case " + caseReference + ": "
-                + String.join("; ", problems.stream().map(FieldError::message).toList()), CODE);
+        super("Completion of '" + taskName + "'", problems, "Cannot complete '" + taskName + "' for case " + caseReference
+                + ": " + String.join("; ", problems.stream().map(FieldError::message).toList()), CODE);
+        forCase(caseReference);
     }
 }

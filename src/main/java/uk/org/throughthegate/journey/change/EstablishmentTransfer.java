@@ -54,7 +54,7 @@ class EstablishmentTransfer implements JavaDelegate {
             errors.add(new FieldError(TransferProcess.NEW_ESTABLISHMENT, "the child is already in '" + target + "'"));
         }
         if (!errors.isEmpty()) {
-            throw new JourneyChangeRefused("Transfer", errors);
+            throw new JourneyChangeRefused("Transfer", errors).forCase(reference);
         }
         String from = journey.establishment();
         CaseAccess.requireTeamMember(execution, (String) execution.getVariable(TransferProcess.TRANSFERRED_BY), "Transfer",

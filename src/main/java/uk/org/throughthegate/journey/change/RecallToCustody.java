@@ -108,7 +108,7 @@ public class RecallToCustody {
                     "the new release date " + release + " is not before the licence end date " + licenceEnd);
         }
         if (fields.refused()) {
-            throw new JourneyChangeRefused("Return to custody", fields.errors());
+            throw new JourneyChangeRefused("Return to custody", fields.errors()).forCase(request.caseReference());
         }
         return new Dates(release, licenceEnd);
     }

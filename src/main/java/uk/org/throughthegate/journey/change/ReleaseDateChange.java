@@ -131,7 +131,7 @@ public class ReleaseDateChange {
             }
         }
         if (fields.refused()) {
-            throw new JourneyChangeRefused("Release date change", fields.errors());
+            throw new JourneyChangeRefused("Release date change", fields.errors()).forCase(reference);
         }
         return release;
     }

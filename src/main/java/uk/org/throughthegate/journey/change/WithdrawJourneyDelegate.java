@@ -31,7 +31,7 @@ class WithdrawJourneyDelegate implements JavaDelegate {
         ProcessInstance journey = RunningJourney.of(engine.getRuntimeService(), reference);
         if (journey == null) {
             throw new JourneyChangeRefused("Withdrawal", List.of(new FieldError(CASE_REFERENCE,
-                    "'" + reference + "' has no running journey")));
+                    "'" + reference + "' has no running journey"))).forCase(reference);
         }
         String managers = (String) engine.getRuntimeService().getVariable(journey.getId(), PM_TEAM);
         boolean allowed = who != null && engine.getIdentityService().createUserQuery().userId(who)
@@ -40,7 +40,7 @@ class WithdrawJourneyDelegate implements JavaDelegate {
         if (!allowed) {
             throw new JourneyChangeRefused("Withdrawal", List.of(new FieldError(WithdrawalProcess.WITHDRAWN_BY,
                     (who == null ? "nobody logged in" : "'" + who + "'") + " is not a project manager of this case's consortium ("
-                            + managers + ")")));
+                            + managers + ")"))).forCase(reference);
         }
         execution.setProcessBusinessKey(reference);
         engine.getRuntimeService().createMessageCorrelation(WithdrawalProcess.JOURNEY_WITHDRAWN).processInstanceId(journey.getId())

@@ -40,7 +40,7 @@ class CustodyEntryController {
                 .map(k -> new FieldError(k, "is not part of a custody entry (record the case reference, never a name)"))
                 .toList();
         if (!unknown.isEmpty()) {
-            throw new CustodyEntryRefused(unknown);
+            throw new CustodyEntryRefused(unknown).forCase(entry.get("caseReference"));
         }
         var journey = runtime.startProcessInstanceByKey(KEY, entry);
         String reference = journey.getBusinessKey();

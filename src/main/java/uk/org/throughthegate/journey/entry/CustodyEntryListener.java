@@ -49,7 +49,7 @@ class CustodyEntryListener implements ExecutionListener {
         if (businessKey != null && !businessKey.isBlank() && !businessKey.equals(entry.caseReference())) {
             throw new CustodyEntryRefused(List.of(new FieldError(CASE_REFERENCE,
                     "'" + entry.caseReference() + "' differs from the business key '" + businessKey
-                            + "'; leave the business key empty or give the case reference")));
+                            + "'; leave the business key empty or give the case reference"))).forCase(entry.caseReference());
         }
         execution.setProcessBusinessKey(entry.caseReference());
         execution.setVariable(CASE_REFERENCE, entry.caseReference());

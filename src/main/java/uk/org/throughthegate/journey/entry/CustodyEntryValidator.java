@@ -95,7 +95,7 @@ public class CustodyEntryValidator {
         }
 
         if (fields.refused()) {
-            throw new CustodyEntryRefused(fields.errors());
+            throw new CustodyEntryRefused(fields.errors()).forCase(reference);
         }
         LocalDate licenceEndDate = licenceEnd != null ? licenceEnd
                 : LicencePeriod.endDate(dateOfBirth, sentenceDate, length);
