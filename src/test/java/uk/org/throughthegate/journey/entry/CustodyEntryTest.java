@@ -173,7 +173,10 @@ class CustodyEntryTest {
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(log.getAll()).as("nothing at ERROR for a refusal").doesNotContain(" ERROR ")
-                .doesNotContain("LEW-LOG-LEVEL");
+                .doesNotContain("31/02/2027");
+        // the operator's one line (refusal/RefusalLog): case and fields, at WARN
+        assertThat(log.getAll().lines().filter(l -> l.contains("LEW-LOG-LEVEL")))
+                .singleElement().asString().contains(" WARN ").contains("Refused: Custody entry for case LEW-LOG-LEVEL");
     }
 
     void assertNoJourneyFor(String reference) {
