@@ -1,15 +1,10 @@
 package uk.org.throughthegate.identity;
 
-import java.util.List;
-
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.plugin.AdministratorAuthorizationPlugin;
 import org.camunda.bpm.identity.impl.ldap.plugin.LdapIdentityProviderPlugin;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,7 +14,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 
 import uk.org.throughthegate.access.TeamMembership;
-import uk.org.throughthegate.access.Teams;
 
 /**
  * The ldap profile: people and their teams come from the organisation's directory, read-only, through
@@ -58,8 +52,6 @@ class DirectoryUsers {
 
     static class DirectoryCheck extends AbstractProcessEnginePlugin {
 
-        private static final Logger LOG = LoggerFactory.getLogger(DirectoryCheck.class);
-
         private final String adminUser;
 
         DirectoryCheck(String adminUser) {
@@ -69,8 +61,6 @@ class DirectoryUsers {
         @Override
         public void postProcessEngineBuild(ProcessEngine engine) {
             IdentityService identity = engine.getIdentityService();
-            List<String> teams = identity.createGroupQuery().list().stream().map(Group::getId).filter(Teams::isTeam)
-                    .sorted().toList();
             if (identity.createGroupQuery().groupId(TeamMembership.ADMINS).count() == 0) {
                 throw new IllegalStateException("Refusing to start: the directory has no group '" + TeamMembership.ADMINS
                         + "' for the service's administrators (ttg.ldap.group-id-attribute must give that id).");
@@ -81,7 +71,6 @@ class DirectoryUsers {
                         + " must be a directory user in the group '" + TeamMembership.ADMINS
                         + "'; with the ldap profile the service creates no users.");
             }
-            LOG.info("Directory identity: {} teams {}", teams.size(), teams);
         }
     }
 }

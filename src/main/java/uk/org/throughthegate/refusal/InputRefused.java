@@ -1,6 +1,7 @@
 package uk.org.throughthegate.refusal;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 
@@ -15,7 +16,7 @@ public abstract class InputRefused extends BadUserRequestException {
     private final String what;
     private final List<FieldError> errors;
     private String caseReference;
-    private volatile boolean logged;
+    private final AtomicBoolean logged = new AtomicBoolean();
 
     protected InputRefused(String what, List<FieldError> errors, int code) {
         this(what, errors, what + " refused: " + String.join("; ", errors.stream().map(FieldError::toString).toList()), code);
@@ -50,11 +51,7 @@ public abstract class InputRefused extends BadUserRequestException {
 
     /** True the first time only: a refusal is logged once, however many layers it passes. */
     boolean firstToLog() {
-        synchronized (this) {
-            boolean first = !logged;
-            logged = true;
-            return first;
-        }
+        return logged.compareAndSet(false, true);
     }
 
     /** One wrong field and what is wrong with it, e.g. "releaseDate is in the past". */

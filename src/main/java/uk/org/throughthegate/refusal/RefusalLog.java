@@ -2,7 +2,6 @@ package uk.org.throughthegate.refusal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -11,6 +10,8 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+
+import uk.org.throughthegate.model.CaseReference;
 
 /**
  * One WARN line for each refused input, wherever it came in (Tasklist, the engine REST API, /api,
@@ -23,15 +24,13 @@ import org.springframework.stereotype.Component;
 public class RefusalLog extends AbstractProcessEnginePlugin {
 
     private static final Logger LOG = LoggerFactory.getLogger(RefusalLog.class);
-    private static final Pattern CASE_REFERENCE = Pattern.compile("[A-Za-z0-9-]{3,30}");
 
     /** Logs the refusal unless it was logged already; refusals reach several layers on their way out. */
     public static void warn(InputRefused refused) {
         if (!refused.firstToLog()) {
             return;
         }
-        String reference = refused.caseReference() != null && CASE_REFERENCE.matcher(refused.caseReference()).matches()
-                ? refused.caseReference() : "(none given)";
+        String reference = CaseReference.isWellFormed(refused.caseReference()) ? refused.caseReference() : "(none given)";
         List<String> fields = refused.errors().stream().map(InputRefused.FieldError::field).distinct().toList();
         LOG.atWarn().addKeyValue("caseReference", reference).addKeyValue("refusedFields", String.join(",", fields))
                 .addKeyValue("refusalCode", refused.getCode())

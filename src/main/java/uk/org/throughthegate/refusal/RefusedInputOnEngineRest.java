@@ -43,7 +43,6 @@ class RefusedInputOnEngineRest implements ResourceConfigCustomizer {
             if (refused == null) {
                 return ExceptionHandlerHelper.getInstance().getResponse(exception);
             }
-            RefusalLog.warn(refused);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("type", refused.getClass().getSimpleName());
             body.put("message", refused.getMessage());

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
+import uk.org.throughthegate.model.CaseReference;
 import uk.org.throughthegate.refusal.SubmittedFields;
 import uk.org.throughthegate.standards.ConsortiumStandards.HomeYot;
 import uk.org.throughthegate.standards.ReferenceData;
@@ -25,7 +25,6 @@ public class CustodyEntryValidator {
     static final Set<Integer> DTO_LENGTHS_MONTHS = Set.of(4, 6, 8, 10, 12, 18, 24);
     static final int YOUNGEST_AGE = 10;
     static final int OLDEST_AGE = 17;
-    private static final Pattern CASE_REFERENCE_FORMAT = Pattern.compile("[A-Za-z0-9-]{3,30}");
 
     private final ReferenceData referenceData;
     private final Predicate<String> journeyRunning;
@@ -42,7 +41,7 @@ public class CustodyEntryValidator {
 
         String reference = fields.text(CASE_REFERENCE);
         if (reference != null) {
-            if (!CASE_REFERENCE_FORMAT.matcher(reference).matches()) {
+            if (!CaseReference.isWellFormed(reference)) {
                 fields.refuse(CASE_REFERENCE, "must be 3 to 30 letters, digits or hyphens (a case reference, never a name)");
             } else if (journeyRunning.test(reference)) {
                 fields.refuse(CASE_REFERENCE, "'" + reference + "' already has a running journey");
