@@ -41,6 +41,9 @@ class AccessTest {
     @Autowired
     TestRestTemplate http;
 
+    @Autowired
+    ReadableCaseCounts counts;
+
     @BeforeEach
     void people() {
         TestPeople.person(engine, "yot.lewisham", "yot-lewisham");
@@ -329,6 +332,104 @@ class AccessTest {
         String path = "/engine-rest/process-instance?processDefinitionKey=resettlement-journey";
         assertThat(as("pm.southlondon").getForEntity(path, String.class).getBody()).contains(lewisham).doesNotContain(leedsReference);
         assertThat(as("pm.yorkshire").getForEntity(path, String.class).getBody()).contains(leedsReference).doesNotContain(lewisham);
+    }
+
+    /**
+     * Cockpit's dashboard and process list count journeys per definition: a manager's counts are
+     * the journeys they may open, never another consortium's (the engine counts every instance of
+     * a definition the user may read).
+     */
+    @Test
+    void aProjectManagersCockpitCountsAreTheirConsortiumsJourneysOnly() {
+        String lewisham = unique("LEW-COUNT");
+        JourneyScenario.start(engine, lewishamCase(lewisham));
+        var leeds = lewishamCase(unique("LEE-COUNT"));
+        leeds.put("homeYot", "leeds");
+        leeds.put("establishment", "wetherby");
+        ProcessInstance leedsJourney = JourneyScenario.start(engine, leeds);
+        var incident = engine.getRuntimeService().createIncident("countsProbe",
+                JourneyScenario.task(engine, leedsJourney, "Task_RecordConsent").getExecutionId(), "counted for Yorkshire only");
+        long everyJourney = engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey("resettlement-journey").count();
+        long everyIncident = engine.getRuntimeService().createIncidentQuery().processDefinitionKeyIn("resettlement-journey").count();
+
+        for (String manager : List.of("pm.southlondon", "pm.yorkshire")) {
+            long theirs = ((Number) as(manager).getForObject(
+                    "/engine-rest/process-instance/count?processDefinitionKey=resettlement-journey", Map.class).get("count")).longValue();
+            assertThat(theirs).as(manager + " lists some journeys, not every one").isPositive().isLessThan(everyJourney);
+
+            Map<?, ?>[] dashboard = as(manager).getForObject("/engine-rest/process-definition/statistics?rootIncidents=true", Map[].class);
+            assertThat(journeys(dashboard, "instances")).as(manager + " on Cockpit's dashboard").isEqualTo(theirs);
+
+            Map<?, ?>[] processes = cockpit(manager, "/camunda/api/cockpit/plugin/base/default/process-definition/statistics"
+                    + "?firstResult=0&maxResults=50&sortBy=name&sortOrder=asc");
+            assertThat(journeys(processes, "instances")).as(manager + " on Cockpit's process list").isEqualTo(theirs);
+
+            long theirIncidents = ((Number) as(manager).getForObject(
+                    "/engine-rest/incident/count?processDefinitionKeyIn=resettlement-journey", Map.class).get("count")).longValue();
+            if (manager.equals("pm.southlondon")) {
+                assertThat(theirIncidents).as("the Leeds incident is not South London's").isLessThan(everyIncident);
+            } else {
+                assertThat(theirIncidents).as("the Leeds incident is Yorkshire's").isPositive();
+            }
+            assertThat(java.util.Arrays.stream(dashboard).filter(d -> d.get("definition") instanceof Map<?, ?> def
+                            && "resettlement-journey".equals(def.get("key")))
+                    .flatMap(d -> ((List<?>) d.get("incidents")).stream())
+                    .mapToLong(i -> ((Number) ((Map<?, ?>) i).get("incidentCount")).longValue()).sum())
+                    .as(manager + " incidents on Cockpit's dashboard").isEqualTo(theirIncidents);
+            assertThat(journeys(processes, "incidents")).as(manager + " incidents on Cockpit's process list").isEqualTo(theirIncidents);
+        }
+        assertThat(counts.adapted()).as("no statistics fell back to counting every case").contains("engine", "cockpit");
+        TestPeople.person(engine, "admin.counts", "camunda-admin");
+        assertThat(journeys(as("admin.counts").getForObject("/engine-rest/process-definition/statistics", Map[].class), "instances"))
+                .as("an administrator counts every journey").isEqualTo(everyJourney);
+        engine.getRuntimeService().resolveIncident(incident.getId());
+    }
+
+    private static long journeys(Map<?, ?>[] statistics, String field) {
+        return java.util.Arrays.stream(statistics)
+                .filter(s -> "resettlement-journey".equals(s.get("key"))
+                        || s.get("definition") instanceof Map<?, ?> d && "resettlement-journey".equals(d.get("key")))
+                .mapToLong(s -> ((Number) s.get(field)).longValue()).sum();
+    }
+
+    /**
+     * A GET through Cockpit's own API, which knows only the session of a login to Cockpit, made as
+     * the browser makes it: open Cockpit (session and CSRF token), log in with the token.
+     */
+    private Map<?, ?>[] cockpit(String user, String path) {
+        HttpHeaders session = new HttpHeaders();
+        var page = http.getForEntity("/camunda/app/cockpit/default/", String.class);
+        String token = null;
+        for (String cookie : page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE)) {
+            String pair = cookie.split(";", 2)[0];
+            session.add(HttpHeaders.COOKIE, pair);
+            if (pair.startsWith("XSRF-TOKEN=")) {
+                token = pair.substring("XSRF-TOKEN=".length());
+            }
+        }
+        assertThat(token).as("Cockpit's CSRF token").isNotNull();
+        session.add("X-XSRF-TOKEN", token);
+        var form = new LinkedMultiValueMap<String, String>();
+        form.add("username", user);
+        form.add("password", TestPeople.PASSWORD);
+        HttpHeaders formHeaders = new HttpHeaders();
+        formHeaders.addAll(session);
+        formHeaders.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        var login = http.postForEntity("/camunda/api/admin/auth/user/default/login/cockpit",
+                new HttpEntity<>(form, formHeaders), String.class);
+        assertThat(login.getStatusCode()).as("login to Cockpit as " + user).isEqualTo(HttpStatus.OK);
+        // a login starts a new session (and may renew the token)
+        for (String cookie : login.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE)) {
+            String pair = cookie.split(";", 2)[0];
+            String name = pair.split("=", 2)[0];
+            session.put(HttpHeaders.COOKIE, new java.util.ArrayList<>(session.getOrEmpty(HttpHeaders.COOKIE).stream()
+                    .filter(c -> !c.startsWith(name + "=")).toList()));
+            session.add(HttpHeaders.COOKIE, pair);
+        }
+        var answer = http.exchange(path, HttpMethod.GET, new HttpEntity<>(session), Map[].class);
+        assertThat(answer.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+        return answer.getBody();
     }
 
     @Test
