@@ -21,6 +21,17 @@ import uk.org.throughthegate.refusal.JourneyChangeRefused;
  */
 public final class CaseAccess {
 
+    /** A column of Tasklist's task list: a variable of the task's case, and its heading. */
+    public record TasklistColumn(String variable, String label) {
+    }
+
+    /**
+     * What Tasklist lists beside every task: shown to whoever works the task, a provider included
+     * (see TaskFormView).
+     */
+    public static final List<TasklistColumn> TASKLIST_COLUMNS = List.of(
+            new TasklistColumn("caseReference", "Case"), new TasklistColumn("releaseDate", "Release date"));
+
     private CaseAccess() {
     }
 

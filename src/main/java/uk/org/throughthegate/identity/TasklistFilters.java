@@ -18,6 +18,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import uk.org.throughthegate.access.CaseAccess;
 import uk.org.throughthegate.access.Teams;
 
 /**
@@ -82,8 +83,8 @@ class TasklistFilters implements ApplicationRunner {
                 "description", description,
                 "priority", priority,
                 "refresh", true,
-                "variables", List.of(Map.of("name", "caseReference", "label", "Case"),
-                        Map.of("name", "releaseDate", "label", "Release date")))));
+                "variables", CaseAccess.TASKLIST_COLUMNS.stream()
+                        .map(column -> Map.of("name", column.variable(), "label", column.label())).toList())));
         Authorization read = authorizations.createNewAuthorization(team == null ? Authorization.AUTH_TYPE_GLOBAL
                 : Authorization.AUTH_TYPE_GRANT);
         if (team == null) {

@@ -1,8 +1,11 @@
 package uk.org.throughthegate.journey;
 
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -10,45 +13,34 @@ import uk.org.throughthegate.access.CaseAccess;
 import uk.org.throughthegate.model.ProcessKey;
 
 /**
- * A provider holding a referral (an open task of a journey for its provider team) may read that
- * journey, to know the case it is working for; when its last open task of the case is done, that
- * access goes again.
+ * A provider holding a referral (a task of a journey for its provider team) does not read the
+ * journey: it sees what the referral's form shows (access/TaskFormView). Tasklist reads its list
+ * columns (case reference, release date) as variables readable by the task's team, so each
+ * referral carries its own copy of them, kept current when the release date moves.
  */
 @Component
-class ReferralAccess {
+public class ReferralAccess {
 
     static final String PROVIDER_TEAM_PREFIX = "provider-";
 
     @EventListener(condition = "#task.eventName == 'create'")
     public void onReferral(DelegateTask task) {
-        if (!ofJourney(task)) {
-            return;
+        if (JourneyProcess.KEY.equals(ProcessKey.of(task)) && task.getCandidates().stream().anyMatch(ReferralAccess::isProviderTeam)) {
+            copyColumns(task, task);
         }
-        for (IdentityLink link : task.getCandidates()) {
-            if (isProviderTeam(link)) {
-                CaseAccess.grantRead(task.getProcessEngineServices().getAuthorizationService(), task.getProcessInstanceId(),
-                        link.getGroupId());
+    }
+
+    /** After the journey's facts change: each open referral's copy is brought up to date. */
+    public static void refreshColumns(TaskService tasks, VariableScope journey, Task referral) {
+        for (var column : CaseAccess.TASKLIST_COLUMNS) {
+            if (tasks.getVariableLocal(referral.getId(), column.variable()) != null) {
+                tasks.setVariableLocal(referral.getId(), column.variable(), journey.getVariable(column.variable()));
             }
         }
     }
 
-    @EventListener(condition = "#task.eventName == 'complete' || #task.eventName == 'delete'")
-    public void onReferralDone(DelegateTask task) {
-        if (!ofJourney(task)) {
-            return;
-        }
-        var tasks = task.getProcessEngineServices().getTaskService();
-        for (IdentityLink link : task.getCandidates()) {
-            if (isProviderTeam(link) && tasks.createTaskQuery().processInstanceId(task.getProcessInstanceId())
-                    .taskCandidateGroup(link.getGroupId()).list().stream().allMatch(t -> t.getId().equals(task.getId()))) {
-                CaseAccess.revokeRead(task.getProcessEngineServices().getAuthorizationService(),
-                        task.getProcessInstanceId(), link.getGroupId());
-            }
-        }
-    }
-
-    private static boolean ofJourney(DelegateTask task) {
-        return JourneyProcess.KEY.equals(ProcessKey.of(task));
+    private static void copyColumns(VariableScope journey, DelegateTask referral) {
+        CaseAccess.TASKLIST_COLUMNS.forEach(column -> referral.setVariableLocal(column.variable(), journey.getVariable(column.variable())));
     }
 
     private static boolean isProviderTeam(IdentityLink link) {

@@ -3,14 +3,14 @@ package uk.org.throughthegate.taskform;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 
 /** Whether a model element (user task or start event) shows a Camunda Form, as the model says. */
-final class CamundaForms {
+public final class CamundaForms {
 
     static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
 
     private CamundaForms() {
     }
 
-    static boolean hasCamundaForm(FlowElement element) {
+    public static boolean hasCamundaForm(FlowElement element) {
         if (element == null) {
             return false;
         }

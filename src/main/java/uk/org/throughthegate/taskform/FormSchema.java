@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +26,47 @@ public final class FormSchema {
         collect(JSON.readTree(form).path("components"), fields);
         return fields;
     }
+
+    /**
+     * The variables a form shows or asks: every field's key, and every name its templates
+     * ({@code {{releaseDate}}}) and expressions ({@code =accommodationType = "temporary"}) refer to.
+     * Read generously (any word of a template or expression counts): a word that is no variable
+     * shows nothing.
+     */
+    public static Set<String> shownVariables(InputStream form) throws IOException {
+        Set<String> names = new TreeSet<>();
+        collectShown(JSON.readTree(form), names);
+        return names;
+    }
+
+    private static void collectShown(JsonNode node, Set<String> into) {
+        node.fields().forEachRemaining(field -> {
+            JsonNode value = field.getValue();
+            if (field.getKey().equals("key") && value.isTextual()) {
+                into.add(value.asText());
+            } else if (value.isTextual()) {
+                String text = value.asText();
+                var templates = TEMPLATE.matcher(text);
+                while (templates.find()) {
+                    words(templates.group(1), into);
+                }
+                if (text.startsWith("=")) {
+                    words(text.substring(1), into);
+                }
+            }
+        });
+        node.elements().forEachRemaining(child -> collectShown(child, into));
+    }
+
+    private static void words(String expression, Set<String> into) {
+        var words = WORD.matcher(expression);
+        while (words.find()) {
+            into.add(words.group());
+        }
+    }
+
+    private static final Pattern TEMPLATE = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
+    private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private static void collect(JsonNode components, List<FormField> into) {
         for (JsonNode c : components) {

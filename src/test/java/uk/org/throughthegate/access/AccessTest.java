@@ -281,20 +281,83 @@ class AccessTest {
         }
     }
 
+    /**
+     * A provider holding a referral works it knowing the case reference, the dates that bind its
+     * work and its own pathway's facts: what the referral's form shows. The child's date of birth
+     * and the other pathways' needs are not the provider's, by any route.
+     */
     @Test
-    void aProviderReadsTheJourneyOnlyWhileHoldingAReferralForIt() {
+    void aProviderHoldingAReferralSeesWhatItsFormShowsAndNothingElseOfTheCase() {
         ProcessInstance journey = journeyAt("Task_ProposeAccommodation");
-        String path = "/engine-rest/process-instance/" + journey.getId() + "/variables";
+        String reference = (String) engine.getRuntimeService().getVariable(journey.getId(), "caseReference");
+        String referral = JourneyScenario.task(engine, journey, "Task_ProposeAccommodation").getId();
+        var provider = as("provider.accommodation");
 
-        assertThat(as("provider.accommodation").getForEntity(path, String.class).getStatusCode())
-                .as("holding the accommodation referral").isEqualTo(HttpStatus.OK);
-        assertThat(as("provider.ete").getForEntity(path, String.class).getStatusCode())
-                .as("no referral for ETE").isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+        assertThat(provider.getForEntity("/engine-rest/process-instance/" + journey.getId() + "/variables", String.class)
+                .getStatusCode()).as("the journey itself").isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+        for (String path : List.of("/engine-rest/task/" + referral + "/variables", "/engine-rest/task/" + referral + "/form-variables",
+                "/camunda/api/engine/engine/default/task/" + referral + "/form-variables")) {
+            var shown = provider.getForEntity(path, Map.class);
+            if (path.startsWith("/camunda")) {
+                continue; // Tasklist's own API needs a Tasklist session: asked through the engine REST above
+            }
+            assertThat(shown.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+            assertThat(shown.getBody().keySet()).as(path)
+                    .contains("caseReference", "releaseDate", "homeYot", "accommodationDue")
+                    .doesNotContain("dateOfBirth", "sentenceType", "establishment", "substanceMisusePathway", "healthPathway");
+        }
+        assertThat(provider.getForEntity("/engine-rest/task/" + referral + "/variables/dateOfBirth", String.class)
+                .getStatusCode()).as("one variable by name").isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(provider.getForEntity("/engine-rest/task/" + referral + "/variables/releaseDate", Map.class)
+                .getBody().get("value")).isEqualTo("2027-04-01");
+        for (String path : List.of("/engine-rest/variable-instance?processInstanceIdIn=" + journey.getId(),
+                "/engine-rest/history/variable-instance?processInstanceId=" + journey.getId(),
+                "/engine-rest/history/detail?processInstanceId=" + journey.getId())) {
+            assertThat(provider.getForEntity(path, String.class).getBody()).as(path).doesNotContain("dateOfBirth", "2010-05-05");
+        }
+        assertThat(as("yot.lewisham").getForEntity("/engine-rest/process-instance/" + journey.getId() + "/variables", Map.class)
+                .getBody()).as("the case's YOT reads the whole case").containsKeys("dateOfBirth", "caseReference");
+        TestPeople.person(engine, "admin.referral", "camunda-admin");
+        assertThat(as("admin.referral").getForEntity("/engine-rest/task/" + referral + "/variables", Map.class).getBody())
+                .as("an administrator reads the whole case through the referral").containsKeys("dateOfBirth", "caseReference");
 
-        complete(engine, journey, "Task_ProposeAccommodation");
+        var done = provider.exchange("/engine-rest/task/" + referral + "/complete", HttpMethod.POST, json(Map.of(
+                "withVariablesInReturn", true, "variables", Map.of(
+                        "accommodationType", Map.of("value", "supported-accommodation"),
+                        "proposedAccommodation", Map.of("value", "Supported lodgings, Catford")))), Map.class);
+        assertThat(done.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(done.getBody().keySet()).as("the variables a completion returns")
+                .contains("caseReference", "proposedAccommodation").doesNotContain("dateOfBirth");
+        assertThat(engine.getRuntimeService().getVariable(journey.getId(), "proposedAccommodation"))
+                .as("what the provider submitted reaches the journey").isEqualTo("Supported lodgings, Catford");
+        assertThat(reference).isNotNull();
+    }
 
-        assertThat(as("provider.accommodation").getForEntity(path, String.class).getStatusCode())
-                .as("the referral is done").isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+    /** Tasklist's list shows a referral's case reference and release date to the provider working it. */
+    @Test
+    void aProvidersTasklistShowsTheCaseReferenceAndReleaseDateOfItsReferrals() {
+        ProcessInstance journey = journeyAt("Task_ProposeAccommodation");
+        String reference = (String) engine.getRuntimeService().getVariable(journey.getId(), "caseReference");
+        var filters = engine.getFilterService();
+        var filter = filters.saveFilter(filters.newTaskFilter("referrals-" + reference)
+                .setQuery(engine.getTaskService().createTaskQuery().taskCandidateGroup("provider-accommodation"))
+                .setProperties(Map.of("variables", List.of(Map.of("name", "caseReference", "label", "Case"),
+                        Map.of("name", "releaseDate", "label", "Release date")))));
+        var read = engine.getAuthorizationService().createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+        read.setGroupId("provider-accommodation");
+        read.setResource(org.camunda.bpm.engine.authorization.Resources.FILTER);
+        read.setResourceId(filter.getId());
+        read.addPermission(org.camunda.bpm.engine.authorization.Permissions.READ);
+        engine.getAuthorizationService().saveAuthorization(read);
+
+        HttpHeaders hal = new HttpHeaders();
+        hal.setContentType(MediaType.APPLICATION_JSON);
+        hal.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
+        var listed = as("provider.accommodation").exchange("/engine-rest/filter/" + filter.getId() + "/list?maxResults=1000",
+                HttpMethod.POST, new HttpEntity<>(Map.of(), hal), String.class);
+
+        assertThat(listed.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(listed.getBody()).contains(reference, "2027-04-01").doesNotContain("2010-05-05");
     }
 
     @Test

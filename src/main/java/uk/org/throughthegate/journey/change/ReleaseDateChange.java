@@ -25,6 +25,7 @@ import uk.org.throughthegate.refusal.JourneyChangeRefused;
 import uk.org.throughthegate.refusal.SubmittedFields;
 import uk.org.throughthegate.journey.JourneyEvent;
 import uk.org.throughthegate.journey.JourneyFacts;
+import uk.org.throughthegate.journey.ReferralAccess;
 import uk.org.throughthegate.journey.JourneySchedule;
 
 /**
@@ -89,6 +90,8 @@ public class ReleaseDateChange {
         jobs.createJobQuery().processInstanceId(journey.getProcessInstanceId()).timers().list()
                 .forEach(job -> jobs.recalculateJobDuedate(job.getId(), false));
         reevaluateOpenTaskDueDates(engine, journey.getProcessInstanceId());
+        engine.getTaskService().createTaskQuery().processInstanceId(journey.getProcessInstanceId()).list()
+                .forEach(task -> ReferralAccess.refreshColumns(engine.getTaskService(), journey.getProcessInstance(), task));
         events.publishEvent(new JourneyEvent.ReleaseDateMoved(journey.getProcessBusinessKey(), release));
     }
 

@@ -69,6 +69,8 @@ class ChangeReleaseDateProcessTest {
         assertThat(engine.getRuntimeService().getVariables(journey.getId())).as("the new date became the release date")
                 .doesNotContainKey("newReleaseDate");
         assertThat(task(engine, journey, "Task_ProposeAccommodation").getDueDate()).isEqualTo(endOfDay("2027-01-18"));
+        assertThat(engine.getTaskService().getVariableLocal(task(engine, journey, "Task_ProposeAccommodation").getId(), "releaseDate"))
+                .as("the provider's Tasklist shows the new date too").isEqualTo("2027-03-01");
         assertThat(timer(engine, journey, "Timer_HandoverOpens").getDuedate()).isEqualTo(startOfDay("2027-02-01"));
         assertThat(timer(engine, journey, "Timer_ReleaseDateReached").getDuedate()).isEqualTo(startOfDay("2027-03-01"));
         assertThat(timer(engine, journey, "Timer_ReviewMeetingOpens").getDuedate())
