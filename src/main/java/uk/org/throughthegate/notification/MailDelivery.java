@@ -12,6 +12,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
@@ -53,7 +54,8 @@ class MailDelivery {
             return;
         }
         try {
-            MimeMessage message = sender.createMimeMessage();
+            MimeMessage message = sender instanceof JavaMailSenderImpl smtpSender
+                    ? new KeyedMessage(smtpSender.getSession(), messageId(mail.key(), from)) : sender.createMimeMessage();
             try {
                 MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
                 helper.setFrom(from);
@@ -70,5 +72,31 @@ class MailDelivery {
         }
         sent.increment();
         LOG.info("Mail {} sent", mail.key());
+    }
+
+    /**
+     * The mail's Message-ID, made from its key: a sending job run again (its node died after the
+     * mail server took the mail but before the job's commit) sends the same Message-ID, which mail
+     * servers and clients show once.
+     */
+    static String messageId(String key, String from) {
+        String domain = from.contains("@") ? from.substring(from.lastIndexOf('@') + 1).replaceAll("[^A-Za-z0-9.-]", "") : "localhost";
+        return "<" + key.replaceAll("[^A-Za-z0-9.-]", ".") + "@" + (domain.isEmpty() ? "localhost" : domain) + ">";
+    }
+
+    /** A message that keeps the Message-ID it is given (JavaMail would make a new one on every send). */
+    private static final class KeyedMessage extends MimeMessage {
+
+        private final String id;
+
+        KeyedMessage(jakarta.mail.Session session, String id) {
+            super(session);
+            this.id = id;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", id);
+        }
     }
 }

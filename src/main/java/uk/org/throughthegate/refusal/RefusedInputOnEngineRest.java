@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
+import uk.org.throughthegate.database.DatabaseUnavailable;
+
 /**
  * The engine REST API wraps whatever a start or a completion throws into a 500 "Cannot instantiate
  * process definition ...:1:f3aa...: ..." (its resources catch every engine exception). A refusal is
@@ -39,6 +41,9 @@ class RefusedInputOnEngineRest implements ResourceConfigCustomizer {
                 // e.g. completing a task id that does not exist: the engine answers 500 "task is null"
                 return Response.status(Response.Status.NOT_FOUND).type(MediaType.APPLICATION_JSON_TYPE)
                         .entity(Map.of("type", "NotFound", "message", missing.getMessage())).build();
+            }
+            if (refused == null && DatabaseUnavailable.in(exception)) {
+                return DatabaseUnavailable.engineRestAnswer();
             }
             if (refused == null) {
                 return ExceptionHandlerHelper.getInstance().getResponse(exception);

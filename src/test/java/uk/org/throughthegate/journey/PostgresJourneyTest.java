@@ -43,7 +43,7 @@ import uk.org.throughthegate.journey.change.ReleaseDateChangeProcess;
 @ActiveProfiles("test")
 public class PostgresJourneyTest {
 
-    static final String URL = System.getenv().getOrDefault("TTG_TEST_DB_URL",
+    public static final String URL = System.getenv().getOrDefault("TTG_TEST_DB_URL",
             "jdbc:postgresql://127.0.0.1:5432/through_the_gate_test");
 
     @Autowired
