@@ -23,8 +23,8 @@ import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
- * A user's task lists and counts, and the journeys a manager counts in Cockpit, asked without
- * comparing every row with every grant.
+ * A user's task lists and counts, the case columns beside them, and the journeys a manager counts
+ * in Cockpit, asked without comparing every row with every grant.
  * <p>
  * The engine decides which tasks (or process instances) a user may read by joining each row to the
  * user's groups' grants on {@code AUTH.RESOURCE_ID_ in (RES.ID_, D.KEY_, '*')}. No index serves that
@@ -57,7 +57,11 @@ class GrantsFirstQueries extends AbstractProcessEnginePlugin {
                     List.of("selectTaskByQueryCriteria", "selectTaskCountByQueryCriteria")),
             new Query("processInstances", "org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity",
                     "selectProcessInstanceByQueryCriteriaSql", "queryAuthorizationCheck",
-                    List.of("selectProcessInstanceByQueryCriteria", "selectProcessInstanceCountByQueryCriteria")));
+                    List.of("selectProcessInstanceByQueryCriteria", "selectProcessInstanceCountByQueryCriteria")),
+            // Tasklist's list columns (case reference, release date) are a variable query per page
+            new Query("variables", "org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity",
+                    "selectVariableInstanceByQueryCriteriaSql", "contextualAuthorizationCheck",
+                    List.of("selectVariableInstanceByQueryCriteria", "selectVariableInstanceCountByQueryCriteria")));
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GrantsFirstQueries.class);
 
@@ -69,7 +73,7 @@ class GrantsFirstQueries extends AbstractProcessEnginePlugin {
         this.enabled = enabled;
     }
 
-    /** The names of the queries replaced ("tasks", "processInstances"). */
+    /** The names of the queries replaced ("tasks", "processInstances", "variables"). */
     Set<String> replaced() {
         return Set.copyOf(replaced);
     }
@@ -90,6 +94,12 @@ class GrantsFirstQueries extends AbstractProcessEnginePlugin {
                 LOG.warn("The engine's {} query is not the one this service adapts (its mapping changed?): "
                         + "it stays the engine's own, which slows down as cases grow", query.name());
                 continue;
+            }
+            // the copy lives in our namespace: the engine's fragments it names by short id stay the engine's
+            for (Element include : includes(criteria)) {
+                if (!include.getAttribute("refid").contains(".")) {
+                    include.setAttribute("refid", query.namespace() + "." + include.getAttribute("refid"));
+                }
             }
             mybatis.getSqlFragments().put(OURS + "." + query.name() + "Criteria",
                     new XNode(new XPathParser(criteria.getOwnerDocument()), criteria, mybatis.getVariables()));

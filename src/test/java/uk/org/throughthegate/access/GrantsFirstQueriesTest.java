@@ -75,7 +75,7 @@ class GrantsFirstQueriesTest {
 
     @Test
     void theEnginesTaskAndProcessInstanceQueriesAreTheOnesThatAskGrantsFirst() {
-        assertThat(queries.replaced()).containsExactlyInAnyOrder("tasks", "processInstances");
+        assertThat(queries.replaced()).containsExactlyInAnyOrder("tasks", "processInstances", "variables");
     }
 
     @Test
@@ -215,6 +215,58 @@ class GrantsFirstQueriesTest {
 
     private TaskQuery probeTasks() {
         return tasks.createTaskQuery().processInstanceBusinessKey(run);
+    }
+
+    /**
+     * Tasklist's case columns and REST's /variable-instance: a variable is read through a grant on
+     * its process instance or its definition, or (a task's own variable) through the task.
+     */
+    @Test
+    void variablesAreReadThroughTheirInstanceTheirDefinitionOrTheirTaskAndNoOtherWay() {
+        var runtime = engine.getRuntimeService();
+        String[] everyInstance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(run).list().stream()
+                .map(p -> p.getId()).toArray(String[]::new);
+        String readInstance = tasks.createTaskQuery().taskId(teamA.get(0)).singleResult().getProcessInstanceId();
+        String workedInstance = tasks.createTaskQuery().taskId(teamA.get(1)).singleResult().getProcessInstanceId();
+        tasks.setVariableLocal(teamA.get(1), "note", "the task's own");
+        String group = "variable-readers-" + run;
+        grant(null, group, Resources.PROCESS_INSTANCE, readInstance, Permissions.READ);
+        grant(null, group, Resources.PROCESS_DEFINITION, OTHER, Permissions.READ_INSTANCE);
+        List<String> expected = expectedVariables(readInstance, workedInstance);
+        asUser("variable-reader-" + run, group, "team-a-" + run);
+
+        Supplier<org.camunda.bpm.engine.runtime.VariableInstanceQuery> query = () -> runtime.createVariableInstanceQuery()
+                .processInstanceIdIn(everyInstance);
+        var read = query.get().list();
+        assertThat(read).extracting(v -> v.getProcessInstanceId() + "/" + v.getName()).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(query.get().count()).isEqualTo(read.size());
+        assertThat(query.get().variableName("team").orderByVariableName().asc().listPage(0, 2)).hasSize(2);
+        assertThat(query.get().variableScopeIdIn(workedInstance, teamA.get(1)).list())
+                .as("the columns of the worked task, as Tasklist asks them").extracting(v -> v.getName()).containsExactly("note");
+    }
+
+    @Test
+    void withoutGrantsNoVariableIsRead() {
+        String[] everyInstance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(run).list()
+                .stream().map(p -> p.getId()).toArray(String[]::new);
+        asUser("stranger-" + run, "strangers-" + run);
+
+        assertThat(engine.getRuntimeService().createVariableInstanceQuery().processInstanceIdIn(everyInstance).count()).isZero();
+        assertThat(engine.getRuntimeService().createVariableInstanceQuery().processInstanceIdIn(everyInstance).list()).isEmpty();
+    }
+
+    /** The read instance's variables, every OTHER instance's, and the worked task's own one. */
+    private List<String> expectedVariables(String readInstance, String workedInstance) {
+        List<String> expected = new ArrayList<>();
+        List<String> instances = new ArrayList<>(List.of(readInstance));
+        otherDefinition.forEach(t -> instances.add(tasks.createTaskQuery().taskId(t).singleResult().getProcessInstanceId()));
+        for (String instance : instances) {
+            for (String name : List.of("team", "order", "due")) {
+                expected.add(instance + "/" + name);
+            }
+        }
+        expected.add(workedInstance + "/note");
+        return expected;
     }
 
     private static List<String> ids(Supplier<TaskQuery> query) {
