@@ -21,9 +21,10 @@ import uk.org.throughthegate.notification.SendMailProcess;
  * <li>the log of timers and jobs that ran as planned (failures stay, with their incidents);
  * <li>in the service's bookkeeping processes, the watch on a deadline ({@code deadline-escalation},
  * one per task with a due date) and the sending of one mail ({@code send-mail}): the copies of the
- * journey's facts they are started with, the rendered mail, and their steps other than people's
- * tasks and end events. What stays: that a deadline was watched and how it ended, each rung a
- * manager was asked to act on and what they did; who was mailed, about what, and when.
+ * journey's facts they are started with, the rendered mail and its address, and their steps other
+ * than people's tasks (how each ended stays on its process instance, END_ACT_ID_). What stays: that
+ * a deadline was watched and how it ended, each rung a manager was asked to act on and what they
+ * did; who was mailed (the user, in the mail's key), about what, and when.
  * </ul>
  * Everything else of "full" is kept: the journeys' activities, tasks, variables, identity links,
  * decisions, incidents and the user operation log.
@@ -54,10 +55,14 @@ class KeptHistory extends AbstractHistoryLevel {
                     DeadlineEscalationProcess.CONSORTIUM, DeadlineEscalationProcess.YOT_MANAGER_TEAM,
                     DeadlineEscalationProcess.PM_TEAM, DeadlineEscalationProcess.STRATEGIC_LEAD_TEAM),
             SendMailProcess.KEY, Set.of(SendMailProcess.CASE_REFERENCE, SendMailProcess.SUBJECT,
-                    SendMailProcess.TEXT_BODY, SendMailProcess.HTML_BODY));
+                    SendMailProcess.TEXT_BODY, SendMailProcess.HTML_BODY, SendMailProcess.TO));
 
-    /** In bookkeeping processes, the steps whose history is kept. */
-    static final Set<String> KEPT_BOOKKEEPING_STEPS = Set.of("userTask", "noneEndEvent");
+    /**
+     * In bookkeeping processes, the steps whose history is kept: people's tasks. An end event's row
+     * would repeat what its process instance's END_ACT_ID_ says (one watch and one mail per task
+     * of a case make it 28 KB of a closed journey's history).
+     */
+    static final Set<String> KEPT_BOOKKEEPING_STEPS = Set.of("userTask");
 
     /** Kept on every watched task, in any process: the id of its watch. */
     static final String WATCH_ID = DeadlineEscalationProcess.WATCH_ID;
