@@ -53,6 +53,9 @@ import uk.org.throughthegate.taskform.FormSchema;
 class TaskFormView extends AbstractProcessEnginePlugin {
 
     private static final Map<Class<?>, Field> TASK_ID = taskIdFields();
+    private static final Map<Class<?>, Field> VARIABLE_NAME = Map.of(
+            GetTaskVariableCmd.class, field(GetTaskVariableCmd.class, "variableName"),
+            GetTaskVariableCmdTyped.class, field(GetTaskVariableCmdTyped.class, "variableName"));
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -85,9 +88,8 @@ class TaskFormView extends AbstractProcessEnginePlugin {
                         .forEach(name -> kept.putValueTyped(name, variables.getValueTyped(name)));
                 return (T) kept;
             }
-            String name = command instanceof GetTaskVariableCmd one ? read(field(GetTaskVariableCmd.class, "variableName"), one)
-                    : command instanceof GetTaskVariableCmdTyped typed
-                            ? read(field(GetTaskVariableCmdTyped.class, "variableName"), typed) : null;
+            Field nameField = VARIABLE_NAME.get(command.getClass());
+            String name = nameField == null ? null : read(nameField, command);
             return name != null && !shown.contains(name) ? null : answer;
         }
     }

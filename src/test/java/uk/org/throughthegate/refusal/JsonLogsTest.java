@@ -1,5 +1,6 @@
 package uk.org.throughthegate.refusal;
 
+import static uk.org.throughthegate.access.JsonRequest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.org.throughthegate.journey.JourneyScenario.at;
 import static uk.org.throughthegate.journey.JourneyScenario.lewishamCase;
@@ -54,7 +55,7 @@ class JsonLogsTest {
         int before = log.getAll().length();
 
         var response = http.withBasicAuth("yot.lewisham", TestPeople.PASSWORD).exchange("/api/journeys", HttpMethod.POST,
-                RefusalLogTest.json(entry), Map.class);
+                json(entry), Map.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         List<JsonNode> lines = new ArrayList<>();

@@ -1,5 +1,6 @@
 package uk.org.throughthegate.refusal;
 
+import static uk.org.throughthegate.access.JsonRequest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static uk.org.throughthegate.journey.JourneyScenario.at;
@@ -20,11 +21,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 
 import uk.org.throughthegate.access.TestPeople;
@@ -135,11 +133,5 @@ class RefusalLogTest {
 
     TestRestTemplate as(String user) {
         return http.withBasicAuth(user, TestPeople.PASSWORD);
-    }
-
-    static HttpEntity<Object> json(Object body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return new HttpEntity<>(body, headers);
     }
 }

@@ -89,9 +89,7 @@ public class ReleaseDateChange {
         var jobs = engine.getManagementService();
         jobs.createJobQuery().processInstanceId(journey.getProcessInstanceId()).timers().list()
                 .forEach(job -> jobs.recalculateJobDuedate(job.getId(), false));
-        reevaluateOpenTaskDueDates(engine, journey.getProcessInstanceId());
-        engine.getTaskService().createTaskQuery().processInstanceId(journey.getProcessInstanceId()).list()
-                .forEach(task -> ReferralAccess.refreshColumns(engine.getTaskService(), journey.getProcessInstance(), task));
+        reevaluateOpenTasks(engine, journey);
         events.publishEvent(new JourneyEvent.ReleaseDateMoved(journey.getProcessBusinessKey(), release));
     }
 
@@ -141,11 +139,13 @@ public class ReleaseDateChange {
 
     /**
      * Every open task of the journey gets the due date its model now gives it: the task's own
-     * {@code camunda:dueDate} expression is evaluated again on its execution, whatever it says.
+     * {@code camunda:dueDate} expression is evaluated again on its execution, whatever it says; a
+     * referral's copy of the Tasklist columns follows the journey's facts.
      */
-    private static void reevaluateOpenTaskDueDates(ProcessEngineServices engine, String journeyId) {
+    private static void reevaluateOpenTasks(ProcessEngineServices engine, DelegateExecution journey) {
         var tasks = engine.getTaskService();
-        for (var task : tasks.createTaskQuery().processInstanceId(journeyId).list()) {
+        for (var task : tasks.createTaskQuery().processInstanceId(journey.getProcessInstanceId()).list()) {
+            ReferralAccess.refreshColumns(tasks, journey.getProcessInstance(), task);
             TaskEntity entity = (TaskEntity) task;
             Expression dueDate = entity.getTaskDefinition() == null ? null : entity.getTaskDefinition().getDueDateExpression();
             if (dueDate == null) {
