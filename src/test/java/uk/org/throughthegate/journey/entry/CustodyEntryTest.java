@@ -144,7 +144,7 @@ class CustodyEntryTest {
         var response = post("/engine-rest/process-definition/key/resettlement-journey/start", body);
 
         assertThat(response.getStatusCode()).as("a person's mistake, not a server fault").isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(response.getBody().get("message").toString()).contains("homeYot 'atlantis' is not a YOT of any consortium");
+        assertThat(response.getBody().get("message").toString()).contains("'Home Youth Offending Team' (homeYot) 'atlantis' is not a YOT of any consortium");
         assertThat(response.getBody()).containsEntry("code", CustodyEntryRefused.CODE);
         assertNoJourneyFor("LEW-ENGINE-REST");
     }

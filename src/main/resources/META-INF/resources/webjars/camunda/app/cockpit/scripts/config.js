@@ -1,0 +1,15 @@
+// Through the Gate's Cockpit: our name and dates day first. Replaces Camunda's (empty) config.js.
+export default {
+  app: {
+    name: 'Cockpit',
+    vendor: 'Through the Gate'
+  },
+  dateFormat: {
+    monthName: 'MMMM',
+    day: 'D',
+    abbr: 'D MMM YYYY, HH:mm',
+    normal: 'DD/MM/YYYY HH:mm:ss',
+    long: 'dddd D MMMM YYYY, HH:mm',
+    short: 'DD/MM/YYYY'
+  }
+};

@@ -1,0 +1,158 @@
+package uk.org.throughthegate.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.org.throughthegate.journey.JourneyScenario.complete;
+import static uk.org.throughthegate.journey.JourneyScenario.lewishamCase;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import uk.org.throughthegate.journey.JourneyScenario;
+import uk.org.throughthegate.journey.JourneyScenarioNeeds;
+
+/**
+ * Tasklist as practitioners use it, in a real browser, logged in as the demo users: the custody
+ * officer records a child, the YOT works its most urgent task, a provider sees its referral.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"test", "demo"})
+class TasklistBrowserTest {
+
+    static final String DEMO_PASSWORD = "demo";
+    static final By START = By.cssSelector("button[ng-click='startProcessInstance()']");
+    static final By COMPLETE = By.cssSelector("button[ng-click='complete()']");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ProcessEngine engine;
+
+    @RegisterExtension
+    Browsers browsers = new Browsers(() -> "http://localhost:" + port);
+
+    @Test
+    void aCustodyOfficerRecordsAChildTypingUkDatesAndAWrongEntryIsRefusedInSight() {
+        Browser custody = browsers.loggedIn("tasklist", "custody.feltham", DEMO_PASSWORD);
+        assertThat(custody.bodyText()).as("branded, and no end-of-life notice for practitioners")
+                .contains("Through the Gate").doesNotContain("migrate to Camunda 8");
+
+        custody.click(By.partialLinkText("Start process"));
+        custody.click(By.partialLinkText("Resettlement journey"));
+        custody.fill("Case reference", "LEW-2026-0142");
+        custody.fill("Date of birth", "05/03/2010");
+        custody.choose("Length of the order", "8 months");
+        custody.fill("Sentence date", "10/11/2026");
+        custody.fill("Expected release date", "09/11/2026");
+        custody.choose("Home Youth Offending Team", "Lewisham (South London)");
+        custody.choose("Secure establishment", "Feltham YOI");
+        custody.click(START);
+
+        WebElement refusal = custody.find(By.cssSelector(".modal .alert-danger"));
+        assertThat(refusal.getText()).as("the field in the form's own words, the date spelt out, no internal ids")
+                .contains("'Expected release date'", "must be after the sentence date 10 November 2026")
+                .doesNotContain("resettlement-journey:", "Cannot instantiate");
+        assertThat(custody.inSight(refusal)).as("shown where the person is, down at the Start button").isTrue();
+        assertThat(custody.inSight(custody.find(START))).isTrue();
+        assertThat(journeys("LEW-2026-0142")).as("nothing is created").isEmpty();
+
+        custody.fill("Expected release date", "09/05/2027");
+        custody.click(START);
+
+        assertThat(custody.waitForText("Journey started for case LEW-2026-0142")).isNotNull();
+        List<ProcessInstance> started = journeys("LEW-2026-0142");
+        assertThat(started).hasSize(1);
+        Map<String, Object> stored = engine.getRuntimeService().getVariables(started.get(0).getId());
+        assertThat(stored).as("typed day first, kept as ISO dates: 5 March, not 3 May")
+                .containsEntry("dateOfBirth", "2010-03-05")
+                .containsEntry("sentenceDate", "2026-11-10")
+                .containsEntry("releaseDate", "2027-05-09")
+                .containsEntry("homeYot", "lewisham");
+    }
+
+    @Test
+    void theYotFindsItsMostUrgentTaskAtTheTopAndCompletesItsForm() {
+        // Two cases: the one due soonest is created first, so Tasklist's own order (newest first)
+        // would put it second.
+        ProcessInstance sooner = atInitialPlanningMeeting("LEW-BR-SOON", "2026-11-20", "2027-05-01");
+        ProcessInstance later = atInitialPlanningMeeting("LEW-BR-LATE", "2026-12-18", "2027-06-01");
+        Task soonerMeeting = JourneyScenario.task(engine, sooner, "Task_HoldInitialPlanningMeeting");
+        Task laterMeeting = JourneyScenario.task(engine, later, "Task_HoldInitialPlanningMeeting");
+        assertThat(soonerMeeting.getDueDate()).isBefore(laterMeeting.getDueDate());
+
+        Browser yot = browsers.loggedIn("tasklist", "yot.lewisham", DEMO_PASSWORD);
+        yot.click(By.partialLinkText("My team's tasks"));
+        List<WebElement> listed = yot.waitFor(d -> {
+            List<WebElement> items = d.findElements(By.cssSelector("ol.tasks-list > li.task"));
+            return items.size() >= 2 ? items : null;
+        });
+        assertThat(listed.get(0).getText()).as("soonest due first").contains("LEW-BR-SOON");
+        assertThat(listed.get(1).getText()).contains("LEW-BR-LATE");
+
+        listed.get(0).findElement(By.cssSelector("h4.task a")).click();
+        String due = LocalDate.ofInstant(soonerMeeting.getDueDate().toInstant(), ZoneId.of("Europe/London"))
+                .format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        yot.waitForText("Meeting held on");
+        assertThat(yot.bodyText()).as("the form shows the case").contains("Case LEW-BR-SOON");
+
+        yot.click(By.cssSelector("[ng-click='claim()'], .claim"));
+        yot.fill("Meeting held on", "02/12/2026");
+        yot.click(COMPLETE);
+        assertThat(yot.waitForText("Field is required")).as("under the empty field, and said in words")
+                .contains("Not completed: some answers are missing or not valid");
+        assertThat(JourneyScenario.task(engine, sooner, "Task_HoldInitialPlanningMeeting")).as("still open").isNotNull();
+
+        yot.fill("Who attended", "YOT case manager, custody case manager, young person, parent");
+        yot.click(COMPLETE);
+        yot.waitFor(d -> engine.getTaskService().createTaskQuery().processInstanceId(sooner.getId())
+                .taskDefinitionKey("Task_HoldInitialPlanningMeeting").count() == 0);
+        assertThat(engine.getRuntimeService().getVariable(sooner.getId(), "ipmHeldOn"))
+                .as("2 December, not 12 February").isEqualTo("2026-12-02");
+        assertThat(due).isNotBlank();
+    }
+
+    @Test
+    void aProviderSeesItsReferralAndNothingOfAnotherTeamsCase() {
+        ProcessInstance referred = atInitialPlanningMeeting("LEW-BR-REF", "2026-11-20", "2027-05-01");
+        complete(engine, referred, "Task_HoldInitialPlanningMeeting");
+        complete(engine, referred, "Task_AssessNeeds", JourneyScenarioNeeds.onlyAccommodation());
+        atInitialPlanningMeeting("LEW-BR-OTHER", "2026-11-20", "2027-05-01");
+
+        Browser provider = browsers.loggedIn("tasklist", "provider.accommodation", DEMO_PASSWORD);
+        provider.click(By.partialLinkText("My team's tasks"));
+        provider.waitForText("LEW-BR-REF");
+        assertThat(provider.bodyText()).contains("Propose accommodation").doesNotContain("LEW-BR-OTHER");
+        provider.click(By.partialLinkText("Propose accommodation"));
+        provider.waitForText("Placement proposed");
+        assertThat(provider.bodyText()).contains("Case LEW-BR-REF").doesNotContain("2010-05-05");
+    }
+
+    ProcessInstance atInitialPlanningMeeting(String reference, String sentenceDate, String releaseDate) {
+        Map<String, Object> entry = lewishamCase(reference);
+        entry.put("sentenceDate", sentenceDate);
+        entry.put("releaseDate", releaseDate);
+        ProcessInstance journey = JourneyScenario.start(engine, entry);
+        complete(engine, journey, "Task_RecordConsent");
+        return journey;
+    }
+
+    List<ProcessInstance> journeys(String reference) {
+        return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("resettlement-journey")
+                .variableValueEquals("caseReference", reference).list();
+    }
+}
