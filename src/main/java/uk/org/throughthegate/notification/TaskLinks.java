@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.context.WebServerInitializedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,12 +21,24 @@ class TaskLinks {
 
     private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.UK);
 
-    private final String publicUrl;
+    private volatile String publicUrl;
+    private final boolean configured;
     private final ZoneId zone;
 
-    TaskLinks(@Value("${ttg.public-url:http://localhost:8080}") String publicUrl, ZoneId caseTimeZone) {
-        this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+    /** @param publicUrl where people reach the service; empty: this machine, on the port it listens on */
+    TaskLinks(@Value("${ttg.public-url:}") String publicUrl, ZoneId caseTimeZone) {
+        this.configured = !publicUrl.isBlank();
+        this.publicUrl = !configured ? "http://localhost:8080"
+                : publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         this.zone = caseTimeZone;
+    }
+
+    @EventListener
+    void listening(WebServerInitializedEvent started) {
+        // the management server (Actuator's own port) has a namespace; people use the main one
+        if (!configured && started.getApplicationContext().getServerNamespace() == null) {
+            publicUrl = "http://localhost:" + started.getWebServer().getPort();
+        }
     }
 
     String task(String taskId) {

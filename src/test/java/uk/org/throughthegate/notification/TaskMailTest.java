@@ -40,6 +40,11 @@ import uk.org.throughthegate.notification.Mailbox.Received;
 @ActiveProfiles("test")
 class TaskMailTest {
 
+    /** Links in mails point at the port the service listens on (no ttg.public-url set here). */
+    @org.springframework.boot.test.web.server.LocalServerPort
+    int port;
+
+
     static Mailbox mailbox = new Mailbox();
 
     @Autowired
@@ -102,8 +107,8 @@ class TaskMailTest {
         for (Received mail : mails) {
             assertThat(mail.subject()).isEqualTo("New task: Hold the initial planning meeting (case LEW-MAIL-1)");
             assertThat(mail.text()).contains("Case: LEW-MAIL-1", "Due: Wednesday 6 January 2027, 17:00",
-                    "http://localhost:8080/camunda/app/tasklist/default/#/?task=" + meetingId);
-            assertThat(mail.html()).contains("href=\"http://localhost:8080/camunda/app/tasklist/default/#/?task="
+                    "http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + meetingId);
+            assertThat(mail.html()).contains("href=\"http://localhost:" + port + "/camunda/app/tasklist/default/#/?task="
                     + meetingId + "\"", "Wednesday 6 January 2027, 17:00");
             assertThat(mail.text() + mail.html() + mail.subject()).as("no personal detail of the child")
                     .doesNotContain("2010-05-05", "05/05/2010", "dateOfBirth", "DTO", "Feltham");
