@@ -150,7 +150,7 @@ class ScaleBenchmark {
                 JourneyProcess.KEY, SEED_PREFIX + "LEWISHAM-%");
         String lewishamJourney = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(lewishamCase)
                 .processDefinitionKey(JourneyProcess.KEY).singleResult().getId();
-        String teamFilter = filterId("My team's tasks (yot-lewisham)");
+        String teamFilter = filterId("My team's tasks (Lewisham YOT)");
         long journeys = journeys();
         report.add("journeys (running / all)", String.format("%,d / %,d", running(), journeys), "100,000");
         report.add("team task list, `GET /engine-rest/task?candidateGroup=yot-lewisham&maxResults=15&sortBy=dueDate` as yot.lewisham, p50/p95/p99",

@@ -96,6 +96,8 @@ class TasklistBrowserTest {
         assertThat(soonerMeeting.getDueDate()).isBefore(laterMeeting.getDueDate());
 
         Browser yot = browsers.loggedIn("tasklist", "yot.lewisham", DEMO_PASSWORD);
+        assertThat(yot.waitForText("My team's tasks (Lewisham YOT)")).as("filters named for people")
+                .doesNotContain("yot-lewisham");
         yot.click(By.partialLinkText("My team's tasks"));
         List<WebElement> listed = yot.waitFor(d -> {
             List<WebElement> items = d.findElements(By.cssSelector("ol.tasks-list > li.task"));

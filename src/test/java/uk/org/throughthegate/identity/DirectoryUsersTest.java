@@ -120,13 +120,13 @@ class DirectoryUsersTest {
         String taskId = JourneyScenario.task(engine, journey, "Task_RecordConsent").getId();
 
         List<String> names = filterNames("yot.lewisham");
-        assertThat(names).contains("My team's tasks (yot-lewisham)", "Overdue (yot-lewisham)", "Assigned to me")
-                .doesNotContain("My team's tasks (yot-leeds)");
-        assertThat(filterNames("yot.leeds")).contains("My team's tasks (yot-leeds)");
+        assertThat(names).contains("My team's tasks (Lewisham YOT)", "Overdue (Lewisham YOT)", "Assigned to me")
+                .doesNotContain("My team's tasks (Leeds YOT)");
+        assertThat(filterNames("yot.leeds")).contains("My team's tasks (Leeds YOT)");
         assertThat(engine.getFilterService().createFilterQuery().filterNameLike("%staff-canteen%").count())
                 .as("a directory group that is not a team").isZero();
 
-        String filterId = engine.getFilterService().createFilterQuery().filterName("My team's tasks (yot-lewisham)")
+        String filterId = engine.getFilterService().createFilterQuery().filterName("My team's tasks (Lewisham YOT)")
                 .singleResult().getId();
         var listed = as("yot.lewisham").postForEntity("/engine-rest/filter/" + filterId + "/list", json(Map.of()),
                 Map[].class).getBody();

@@ -47,26 +47,46 @@ class TasklistFiltersTest {
         tasklistFilters.run(null);
 
         assertThat(visibleFilters("yot.lewisham", "yot-lewisham")).containsExactlyInAnyOrder(
-                "My team's tasks (yot-lewisham)", "Due this week (yot-lewisham)", "Overdue (yot-lewisham)", "Assigned to me");
+                "My team's tasks (Lewisham YOT)", "Due this week (Lewisham YOT)", "Overdue (Lewisham YOT)", "Assigned to me");
         assertThat(visibleFilters("yot.leeds", "yot-leeds")).as("not Lewisham's").doesNotContain(
-                "My team's tasks (yot-lewisham)").contains("My team's tasks (yot-leeds)");
-        assertThat(engine.getFilterService().createFilterQuery().filterName("My team's tasks (yot-lewisham)").count())
+                "My team's tasks (Lewisham YOT)").contains("My team's tasks (Leeds YOT)");
+        assertThat(engine.getFilterService().createFilterQuery().filterName("My team's tasks (Lewisham YOT)").count())
                 .as("created once").isEqualTo(1);
-        assertThat(engine.getFilterService().createFilterQuery().filterName("Overdue (yot-lewisham)").singleResult()
+        assertThat(engine.getFilterService().createFilterQuery().filterName("Overdue (Lewisham YOT)").singleResult()
                 .getProperties().get("variables").toString()).contains("caseReference", "releaseDate");
 
-        assertThat(names("My team's tasks (yot-lewisham)", "yot.lewisham", List.of("yot-lewisham")))
+        assertThat(names("My team's tasks (Lewisham YOT)", "yot.lewisham", List.of("yot-lewisham")))
                 .containsExactly("Hold the initial planning meeting");
-        assertThat(names("Due this week (yot-lewisham)", "yot.lewisham", List.of("yot-lewisham")))
+        assertThat(names("Due this week (Lewisham YOT)", "yot.lewisham", List.of("yot-lewisham")))
                 .as("the meeting is due on 6 January").containsExactly("Hold the initial planning meeting");
-        assertThat(names("Overdue (yot-lewisham)", "yot.lewisham", List.of("yot-lewisham"))).isEmpty();
+        assertThat(names("Overdue (Lewisham YOT)", "yot.lewisham", List.of("yot-lewisham"))).isEmpty();
         ClockUtil.setCurrentTime(at("2027-01-07T10:00"));
-        assertThat(names("Overdue (yot-lewisham)", "yot.lewisham", List.of("yot-lewisham")))
+        assertThat(names("Overdue (Lewisham YOT)", "yot.lewisham", List.of("yot-lewisham")))
                 .containsExactly("Hold the initial planning meeting");
-        assertThat(names("My team's tasks (custody-feltham)", "custody.feltham", List.of("custody-feltham")))
+        assertThat(names("My team's tasks (Feltham YOI custody team)", "custody.feltham", List.of("custody-feltham")))
                 .as("the meeting is custody's as well as the YOT's").containsExactly("Hold the initial planning meeting");
-        assertThat(names("My team's tasks (yot-leeds)", "yot.leeds", List.of("yot-leeds")))
+        assertThat(names("My team's tasks (Leeds YOT)", "yot.leeds", List.of("yot-leeds")))
                 .as("the Leeds child is at consent").containsExactly("Record consent to share information");
+    }
+
+    @Test
+    void filtersMadeBeforeTeamsHadNamesAreRenamedNotMadeTwice() {
+        TestPeople.person(engine, "yot.croydon", "yot-croydon");
+        var old = engine.getFilterService().newTaskFilter("Overdue (yot-croydon)").setOwner(null)
+                .setQuery(engine.getTaskService().createTaskQuery().taskCandidateGroup("yot-croydon"))
+                .setProperties(new java.util.HashMap<>(java.util.Map.of("description", "Tasks of yot-croydon past their due date")));
+        String oldId = engine.getFilterService().saveFilter(old).getId();
+
+        tasklistFilters.run(null);
+        tasklistFilters.run(null);
+
+        var renamed = engine.getFilterService().getFilter(oldId);
+        assertThat(renamed.getName()).isEqualTo("Overdue (Croydon YOT)");
+        assertThat(renamed.getProperties()).containsEntry("description", "Tasks of Croydon YOT past their due date");
+        assertThat(engine.getFilterService().createFilterQuery().filterNameLike("%(Croydon YOT)").list())
+                .extracting(f -> f.getName()).containsExactlyInAnyOrder("My team's tasks (Croydon YOT)",
+                        "Due this week (Croydon YOT)", "Overdue (Croydon YOT)");
+        assertThat(engine.getFilterService().createFilterQuery().filterNameLike("%(yot-croydon)").count()).isZero();
     }
 
     List<String> visibleFilters(String user, String group) {
