@@ -18,6 +18,10 @@ public final class JourneyProcess {
 
     // Derived at custody entry
     public static final String CONSORTIUM = "consortium";
+    // What forms show people instead of the ids above ("Feltham YOI", not "feltham")
+    public static final String HOME_YOT_NAME = "homeYotName";
+    public static final String ESTABLISHMENT_NAME = "establishmentName";
+    public static final String CONSORTIUM_NAME = "consortiumName";
     public static final String YOT_TEAM = "yotTeam";
     public static final String CUSTODY_TEAM = "custodyTeam";
     public static final String PM_TEAM = "pmTeam";

@@ -10,6 +10,8 @@ public final class RotlProcess {
     // The request contract (start variables)
     public static final String CASE_REFERENCE = "caseReference";
     public static final String PURPOSE = "purpose";
+    /** The purpose as forms show it ("Family visit"), from the ROTL purposes table. */
+    public static final String PURPOSE_NAME = "purposeName";
     public static final String PROPOSED_DATE = "proposedDate";
     public static final String PROPOSED_TIME = "proposedTime";
     public static final String DESTINATION = "destination";

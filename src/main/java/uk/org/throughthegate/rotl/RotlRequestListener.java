@@ -57,8 +57,9 @@ class RotlRequestListener implements ExecutionListener {
         execution.setVariable(JourneyProcess.SENTENCE_DATE, journey.sentenceDate().toString());
         execution.setVariable(JourneyProcess.RELEASE_DATE, journey.releaseDate().toString());
         execution.setVariable(GOVERNOR_TEAM, Teams.governors(journey.establishment()));
-        execution.setVariable(PROVIDER_TEAM, standards.rotlPurpose((String) execution.getVariable(PURPOSE))
-                .map(ConsortiumStandards.RotlPurpose::providerTeam).orElse(null));
+        var purpose = standards.rotlPurpose((String) execution.getVariable(PURPOSE));
+        execution.setVariable(PROVIDER_TEAM, purpose.map(ConsortiumStandards.RotlPurpose::providerTeam).orElse(null));
+        execution.setVariable(PURPOSE_NAME, purpose.map(ConsortiumStandards.RotlPurpose::name).orElse(null));
         execution.setVariable(REQUESTED_ON, today.toString());
         execution.setVariable(DECISION_DUE,
                 WorkingDays.after(today, standards.standardsFor(journey.consortium()).rotlDecisionWorkingDays()).toString());

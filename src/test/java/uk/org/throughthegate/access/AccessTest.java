@@ -301,8 +301,9 @@ class AccessTest {
             var shown = provider.getForEntity(path, Map.class);
             assertThat(shown.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
             assertThat(shown.getBody().keySet()).as(path)
-                    .contains("caseReference", "releaseDate", "homeYot", "accommodationDue")
+                    .contains("caseReference", "releaseDate", "homeYotName", "accommodationDue")
                     .doesNotContain("dateOfBirth", "sentenceType", "establishment", "substanceMisusePathway", "healthPathway");
+            assertThat(shown.getBody().get("homeYotName").toString()).as("the YOT by name, not its id").contains("Lewisham");
         }
         assertThat(provider.getForEntity("/engine-rest/task/" + referral + "/variables/dateOfBirth", String.class)
                 .getStatusCode()).as("one variable by name").isEqualTo(HttpStatus.NOT_FOUND);

@@ -82,7 +82,8 @@ class TasklistBrowserTest {
                 .containsEntry("dateOfBirth", "2010-03-05")
                 .containsEntry("sentenceDate", "2026-11-10")
                 .containsEntry("releaseDate", "2027-05-09")
-                .containsEntry("homeYot", "lewisham");
+                .containsEntry("homeYot", "lewisham")
+                .containsEntry("establishmentName", "Feltham YOI").containsEntry("homeYotName", "Lewisham");
     }
 
     @Test
@@ -110,7 +111,8 @@ class TasklistBrowserTest {
         String due = LocalDate.ofInstant(soonerMeeting.getDueDate().toInstant(), ZoneId.of("Europe/London"))
                 .format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
         yot.waitForText("Meeting held on");
-        assertThat(yot.bodyText()).as("the form shows the case").contains("Case LEW-BR-SOON");
+        assertThat(yot.bodyText()).as("the form shows the case, its dates spelt out").contains("Case LEW-BR-SOON",
+                "Release date: 1 May 2027").doesNotContain("2027-05-01");
 
         yot.click(By.cssSelector("[ng-click='claim()'], .claim"));
         yot.fill("Meeting held on", "02/12/2026");
@@ -141,7 +143,9 @@ class TasklistBrowserTest {
         assertThat(provider.bodyText()).contains("Propose accommodation").doesNotContain("LEW-BR-OTHER");
         provider.click(By.partialLinkText("Propose accommodation"));
         provider.waitForText("Placement proposed");
-        assertThat(provider.bodyText()).contains("Case LEW-BR-REF").doesNotContain("2010-05-05");
+        assertThat(provider.bodyText()).contains("Case LEW-BR-REF", "Home YOT: Lewisham")
+                .as("dates spelt out, names not ids, nothing the provider does not need")
+                .contains("Release date: 1 May 2027").doesNotContain("2027-05-01", "Home YOT: lewisham", "2010");
     }
 
     ProcessInstance atInitialPlanningMeeting(String reference, String sentenceDate, String releaseDate) {

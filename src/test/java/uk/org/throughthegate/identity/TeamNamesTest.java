@@ -33,7 +33,7 @@ class TeamNamesTest {
         }
     };
 
-    @ParameterizedTest(name = "{0} is \\"{1}\\"")
+    @ParameterizedTest(name = "{0} is named {1}")
     @CsvSource({
             "yot-lewisham, Lewisham YOT",
             "yot-managers-lewisham, Lewisham YOT managers",

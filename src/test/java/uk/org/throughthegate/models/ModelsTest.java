@@ -136,6 +136,21 @@ class ModelsTest {
         assertThat(problems).isEmpty();
     }
 
+    /** People read "Feltham YOI", not "feltham": a form's text shows the name variables, never the ids. */
+    @Test
+    void formsShowTeamsPlacesAndPurposesByNameNotById() throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (Path file : files("forms", ".form")) {
+            String form = Files.readString(file);
+            for (String id : List.of("homeYot", "establishment", "consortium", "purpose")) {
+                if (form.matches("(?s).*\\{\\{\\s*" + id + "\\s*}}.*")) {
+                    problems.add(file.getFileName() + " shows {{" + id + "}}: show {{" + id + "Name}}");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
     @Test
     void noFormAsksForOrShowsAName() throws IOException {
         for (Path file : files("forms", ".form")) {

@@ -17,8 +17,8 @@ class FormSchemaTest {
     void theAccommodationReferralShowsItsFieldsAndTheFactsItsTextNames() throws IOException {
         try (InputStream form = new FileInputStream("forms/propose-accommodation.form")) {
             assertThat(FormSchema.shownVariables(form))
-                    .contains("caseReference", "homeYot", "releaseDate", "accommodationDue", "accommodationType", "proposedAccommodation")
-                    .doesNotContain("dateOfBirth", "establishment", "substanceMisusePathway");
+                    .contains("caseReference", "homeYotName", "releaseDate", "accommodationDue", "accommodationType", "proposedAccommodation")
+                    .doesNotContain("dateOfBirth", "establishment", "establishmentName", "homeYot", "substanceMisusePathway");
         }
     }
 

@@ -48,7 +48,9 @@ class EstablishmentTransfer implements JavaDelegate {
         } else if (!journey.inCustody()) {
             errors.add(new FieldError(CASE_REFERENCE, "'" + reference + "' has been released"));
         }
-        if (target == null || standards.establishment(target).isEmpty()) {
+        var establishment = target == null ? java.util.Optional.<ConsortiumStandards.Establishment>empty()
+                : standards.establishment(target);
+        if (establishment.isEmpty()) {
             errors.add(new FieldError(TransferProcess.NEW_ESTABLISHMENT, "'" + target + "' is not a known secure establishment"));
         } else if (journey != null && target.equals(journey.establishment())) {
             errors.add(new FieldError(TransferProcess.NEW_ESTABLISHMENT, "the child is already in '" + target + "'"));
@@ -62,6 +64,7 @@ class EstablishmentTransfer implements JavaDelegate {
         execution.setProcessBusinessKey(reference);
 
         runtime.setVariable(journey.journeyId(), ESTABLISHMENT, target);
+        runtime.setVariable(journey.journeyId(), ESTABLISHMENT_NAME, establishment.get().name());
         runtime.setVariable(journey.journeyId(), CUSTODY_TEAM, Teams.custody(target));
         CaseAccess.handOver(engine, journey.journeyId(), Teams.custody(from), Teams.custody(target));
         CaseAccess.handOver(engine, journey.journeyId(), Teams.governors(from), Teams.governors(target));

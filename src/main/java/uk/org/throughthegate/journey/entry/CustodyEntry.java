@@ -13,5 +13,8 @@ public record CustodyEntry(
         LocalDate licenceEndDate,
         String homeYot,
         String establishment,
-        String consortium) {
+        String consortium,
+        String homeYotName,
+        String establishmentName,
+        String consortiumName) {
 }

@@ -62,6 +62,9 @@ class CustodyEntryListener implements ExecutionListener {
         execution.setVariable(HOME_YOT, entry.homeYot());
         execution.setVariable(ESTABLISHMENT, entry.establishment());
         execution.setVariable(CONSORTIUM, entry.consortium());
+        execution.setVariable(HOME_YOT_NAME, entry.homeYotName());
+        execution.setVariable(ESTABLISHMENT_NAME, entry.establishmentName());
+        execution.setVariable(CONSORTIUM_NAME, entry.consortiumName());
         execution.setVariable(YOT_TEAM, Teams.yot(entry.homeYot()));
         execution.setVariable(CUSTODY_TEAM, Teams.custody(entry.establishment()));
         execution.setVariable(PM_TEAM, Teams.projectManagers(entry.consortium()));

@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 
 import uk.org.throughthegate.model.CaseReference;
 import uk.org.throughthegate.refusal.SubmittedFields;
+import uk.org.throughthegate.standards.ConsortiumStandards.Establishment;
 import uk.org.throughthegate.standards.ConsortiumStandards.HomeYot;
 import uk.org.throughthegate.standards.ReferenceData;
 import uk.org.throughthegate.journey.LicencePeriod;
@@ -88,7 +89,9 @@ public class CustodyEntryValidator {
             }
         }
         String establishment = fields.text(ESTABLISHMENT);
-        if (establishment != null && referenceData.establishment(establishment).isEmpty()) {
+        Optional<Establishment> secureEstablishment = establishment == null ? Optional.empty()
+                : referenceData.establishment(establishment);
+        if (establishment != null && secureEstablishment.isEmpty()) {
             fields.refuse(ESTABLISHMENT, "'" + establishment
                     + "' is not a known secure establishment (use the lower-case id, such as feltham)");
         }
@@ -99,7 +102,8 @@ public class CustodyEntryValidator {
         LocalDate licenceEndDate = licenceEnd != null ? licenceEnd
                 : LicencePeriod.endDate(dateOfBirth, sentenceDate, length);
         return new CustodyEntry(reference, dateOfBirth, sentenceType, length, sentenceDate, releaseDate,
-                licenceEndDate, yot, establishment, homeYot.get().consortium());
+                licenceEndDate, yot, establishment, homeYot.get().consortium(), homeYot.get().name(),
+                secureEstablishment.get().name(), homeYot.get().consortiumName());
     }
 
     private static Integer months(SubmittedFields fields) {

@@ -53,7 +53,7 @@ class TransferEstablishmentProcessTest {
         assertThat(groups(task(engine, journey, "Task_HoldInitialPlanningMeeting").getId()))
                 .containsExactlyInAnyOrder("custody-wetherby", "yot-lewisham");
         assertThat(engine.getRuntimeService().getVariables(journey.getId()))
-                .containsEntry("establishment", "wetherby").containsEntry("custodyTeam", "custody-wetherby");
+                .containsEntry("establishment", "wetherby").containsEntry("establishmentName", "Wetherby YOI").containsEntry("custodyTeam", "custody-wetherby");
         fire(engine, journey, "Timer_HandoverOpens");
         assertThat(groups(task(engine, journey, "Task_PrepareHandoverPack").getId())).containsExactly("custody-wetherby");
 

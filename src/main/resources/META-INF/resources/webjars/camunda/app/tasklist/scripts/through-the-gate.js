@@ -77,7 +77,37 @@ function plainRefusals(root) {
       : 'Not completed: some answers are missing or not valid. See the fields marked in red.';
   });
 }
-new MutationObserver(() => plainRefusals(document)).observe(document.documentElement, {
+// 4. Dates shown in a form's text and in the list's columns are spelt out ("7 December 2026"):
+//    the variables hold ISO dates (2026-12-07), which a person may read either way round. Only
+//    text is changed, never what an input holds or what is sent.
+const ISO_DATE = /\b(\d{4})-(\d{2})-(\d{2})\b/g;
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
+  'October', 'November', 'December'];
+const SHOWN = '.fjs-form-field-text, [cam-tasklist-variables]';
+
+function spelt(text) {
+  return text.replace(ISO_DATE, (iso, year, month, day) => {
+    const name = MONTHS[Number(month) - 1];
+    return name && Number(day) >= 1 && Number(day) <= 31 ? Number(day) + ' ' + name + ' ' + year : iso;
+  });
+}
+
+function spellDates(root) {
+  root.querySelectorAll(SHOWN).forEach((shown) => {
+    const walker = document.createTreeWalker(shown, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      ISO_DATE.lastIndex = 0;
+      if (ISO_DATE.test(node.nodeValue)) {
+        node.nodeValue = spelt(node.nodeValue);
+      }
+    }
+  });
+}
+
+new MutationObserver(() => {
+  plainRefusals(document);
+  spellDates(document);
+}).observe(document.documentElement, {
   childList: true,
   subtree: true,
   characterData: true
