@@ -182,6 +182,26 @@ public final class Browser implements AutoCloseable {
                 .map(LogEntry::getMessage).toList();
     }
 
+    /**
+     * The page as the README shows it: saved as {@code <name>.png} in the folder named by the
+     * system property {@code ttg.screenshots} (e.g. {@code -Dttg.screenshots=docs/images}), and not
+     * at all without it.
+     */
+    public void picture(String name) {
+        String folder = System.getProperty("ttg.screenshots");
+        if (folder == null || folder.isBlank()) {
+            return;
+        }
+        try {
+            Path dir = Path.of(folder);
+            Files.createDirectories(dir);
+            File shot = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), dir.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Cannot save the picture " + name, e);
+        }
+    }
+
     /** A screenshot and the console of the page as it is, kept under {@code target/browser/}. */
     public void keep(String name) {
         try {

@@ -64,6 +64,7 @@ class CockpitBrowserTest {
         assertThat(pm.script("return Array.from(document.querySelectorAll('.djs-overlays[data-container-id]'))"
                 + ".filter(o => o.querySelector('.badge.instance-count')).map(o => o.getAttribute('data-container-id')).join(',')"))
                 .as("the diagram marks where the journey waits").asString().contains("Task_HoldInitialPlanningMeeting");
+        pm.picture("cockpit");
         pm.click(By.partialLinkText("Filter"));
         assertThat(pm.waitForText("Hold the initial planning meeting")).as("and the activity tree names it").isNotNull();
     }

@@ -114,6 +114,7 @@ class TasklistBrowserTest {
         assertThat(yot.bodyText()).as("the form shows the case, its dates spelt out").contains("Case LEW-BR-SOON",
                 "Release date: 1 May 2027").doesNotContain("2027-05-01");
 
+        yot.picture("tasklist");
         yot.click(By.cssSelector("[ng-click='claim()'], .claim"));
         yot.fill("Meeting held on", "02/12/2026");
         yot.click(COMPLETE);
