@@ -147,6 +147,13 @@ class TasklistBrowserTest {
         assertThat(provider.bodyText()).contains("Case LEW-BR-REF", "Home YOT: Lewisham")
                 .as("dates spelt out, names not ids, nothing the provider does not need")
                 .contains("Release date: 1 May 2027").doesNotContain("2027-05-01", "Home YOT: lewisham", "2010");
+        String journeyLink = provider.driver().findElements(By.cssSelector("a.instance-link")).stream()
+                .map(a -> a.getAttribute("href")).findFirst().orElse(null);
+        assertThat(journeyLink).as("the link to the journey in Cockpit").isNotNull();
+        provider.driver().get(journeyLink);
+        provider.waitFor(d -> !provider.bodyText().isBlank());
+        assertThat(provider.bodyText()).as("Cockpit is not a provider's: a page that says so")
+                .contains("Not for your team").doesNotContain("Whitelabel");
     }
 
     ProcessInstance atInitialPlanningMeeting(String reference, String sentenceDate, String releaseDate) {
