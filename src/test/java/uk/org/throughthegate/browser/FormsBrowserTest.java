@@ -60,6 +60,8 @@ class FormsBrowserTest {
         String instance = engine.getRuntimeService().startProcessInstanceByKey("every-form", "LEW-FORMS", journey).getId();
 
         Browser admin = browsers.loggedIn("tasklist", "admin", "test-only");
+        admin.waitFor(d -> Boolean.TRUE.equals(admin.script(
+                "return document.documentElement.classList.contains('ttg-filter-editing')")));
         admin.consoleErrors(); // what the login page logged is not a form's
         List<String> problems = new ArrayList<>();
         for (Task task : engine.getTaskService().createTaskQuery().processInstanceId(instance).list()) {

@@ -100,6 +100,10 @@ class TasklistBrowserTest {
         assertThat(yot.waitForText("My team's tasks (Lewisham YOT)")).as("filters named for people")
                 .doesNotContain("yot-lewisham");
         yot.click(By.partialLinkText("My team's tasks"));
+        yot.waitFor(d -> Boolean.TRUE.equals(yot.script(
+                "return document.documentElement.classList.contains('ttg-no-filter-editing')")));
+        assertThat(yot.all(By.cssSelector("[cam-tasklist-filters] .actions a")).stream().filter(WebElement::isDisplayed))
+                .as("no pencil to edit a filter the YOT may not change").isEmpty();
         List<WebElement> listed = yot.waitFor(d -> {
             List<WebElement> items = d.findElements(By.cssSelector("ol.tasks-list > li.task"));
             return items.size() >= 2 ? items : null;

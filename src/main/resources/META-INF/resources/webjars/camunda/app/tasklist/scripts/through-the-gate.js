@@ -104,7 +104,30 @@ function spellDates(root) {
   });
 }
 
+// 5. The pencil beside a filter opens it for editing; only people who may make filters (process
+//    owners, administrators) see it. Asked once logged in: may this person create filters?
+let filterRightsKnown = false;
+function filterEditingFor(person) {
+  if (filterRightsKnown) {
+    return;
+  }
+  const root = (document.querySelector('base') || document.documentElement).getAttribute('app-root') || '/camunda';
+  fetch(root + '/api/engine/engine/default/filter', {
+    method: 'OPTIONS', credentials: 'same-origin', headers: { Accept: 'application/json' }
+  }).then((answer) => (answer.ok ? answer.json() : null)).then((rights) => {
+    if (!rights || filterRightsKnown) {
+      return;
+    }
+    filterRightsKnown = true;
+    const mayEdit = (rights.links || []).some((link) => link.rel === 'create');
+    document.documentElement.classList.add(mayEdit ? 'ttg-filter-editing' : 'ttg-no-filter-editing');
+  }).catch(() => {});
+}
+
 new MutationObserver(() => {
+  if (!filterRightsKnown && document.querySelector('[cam-tasklist-filters]')) {
+    filterEditingFor();
+  }
   plainRefusals(document);
   spellDates(document);
 }).observe(document.documentElement, {
