@@ -57,6 +57,7 @@ class FormsBrowserTest {
         journey.put("homeYotName", "Lewisham");
         journey.put("establishmentName", "Feltham YOI");
         journey.put("consortiumName", "South London");
+        journey.put("accommodationPathway", "support-not-required");
         String instance = engine.getRuntimeService().startProcessInstanceByKey("every-form", "LEW-FORMS", journey).getId();
 
         Browser admin = browsers.loggedIn("tasklist", "admin", "test-only");
@@ -75,6 +76,10 @@ class FormsBrowserTest {
                         .findFirst().orElse("no form on the page") + ")");
                 admin.keep("FormsBrowserTest-" + form);
                 continue;
+            }
+            if (form.equals("agree-resettlement-plan") && (!admin.bodyText().contains("support not required")
+                    || admin.bodyText().contains("support-not-required"))) {
+                problems.add(form + ": shows a pathway's status as a code, not in words");
             }
             List<String> errors = admin.consoleErrors();
             if (!errors.isEmpty()) {
