@@ -55,7 +55,8 @@ class KeptHistory extends AbstractHistoryLevel {
                     DeadlineEscalationProcess.CONSORTIUM, DeadlineEscalationProcess.YOT_MANAGER_TEAM,
                     DeadlineEscalationProcess.PM_TEAM, DeadlineEscalationProcess.STRATEGIC_LEAD_TEAM),
             SendMailProcess.KEY, Set.of(SendMailProcess.CASE_REFERENCE, SendMailProcess.SUBJECT,
-                    SendMailProcess.TEXT_BODY, SendMailProcess.HTML_BODY, SendMailProcess.TO));
+                    SendMailProcess.TEXT_BODY, SendMailProcess.HTML_BODY, SendMailProcess.TO,
+                    SendMailProcess.QUEUED_AT, SendMailProcess.SENT));
 
     /**
      * In bookkeeping processes, the steps whose history is kept: people's tasks. An end event's row

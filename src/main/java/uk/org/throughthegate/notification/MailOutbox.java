@@ -48,6 +48,7 @@ public class MailOutbox {
                 .putValue(SendMailProcess.MAIL_KEY, mail.key())
                 .putValue(SendMailProcess.CASE_REFERENCE, mail.caseReference())
                 .putValue(SendMailProcess.TO, mail.to())
+                .putValue(SendMailProcess.QUEUED_AT, MailOrder.queuedNow())
                 .putValue(SendMailProcess.SUBJECT, mail.subject())
                 .putValue(SendMailProcess.TEXT_BODY, Variables.byteArrayValue(mail.text().getBytes(StandardCharsets.UTF_8)))
                 .putValue(SendMailProcess.HTML_BODY, Variables.byteArrayValue(mail.html().getBytes(StandardCharsets.UTF_8))));

@@ -6,18 +6,30 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** The sending step of {@code send-mail}. A failure (mail server down) fails the job, which is retried. */
+/**
+ * The sending step of {@code send-mail}: sends the mail unless an earlier one to the same person is
+ * still waiting (then the model waits a minute and comes back). A failure (mail server down) fails
+ * the job, which is retried.
+ */
 @Component("sendMail")
 class SendMailDelegate implements JavaDelegate {
 
     private final MailDelivery delivery;
+    private final MailOrder order;
 
-    SendMailDelegate(MailDelivery delivery) {
+    SendMailDelegate(MailDelivery delivery, MailOrder order) {
         this.delivery = delivery;
+        this.order = order;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
+        String to = (String) execution.getVariable(SendMailProcess.TO);
+        if (order.earlierMailWaiting(to, execution.getVariable(SendMailProcess.QUEUED_AT))) {
+            execution.setVariable(SendMailProcess.SENT, false);
+            return;
+        }
+        execution.setVariable(SendMailProcess.SENT, true);
         delivery.deliver(new OutgoingMail(
                 (String) execution.getVariable(SendMailProcess.MAIL_KEY),
                 (String) execution.getVariable(SendMailProcess.CASE_REFERENCE),
@@ -25,5 +37,6 @@ class SendMailDelegate implements JavaDelegate {
                 (String) execution.getVariable(SendMailProcess.SUBJECT),
                 new String((byte[]) execution.getVariable(SendMailProcess.TEXT_BODY), StandardCharsets.UTF_8),
                 new String((byte[]) execution.getVariable(SendMailProcess.HTML_BODY), StandardCharsets.UTF_8)));
+        order.wakeWaitingFor(to, execution.getProcessEngineServices().getManagementService());
     }
 }

@@ -195,6 +195,66 @@ class TaskMailTest {
         assertThat(task(engine, journey, "Task_HoldInitialPlanningMeeting")).isNotNull();
     }
 
+    @Autowired
+    MailOutbox outbox;
+
+    /**
+     * After an outage each mail's job comes back on its own retry schedule; still a person gets their
+     * mails in the order they were queued. A mail stuck in an incident does not hold the others back.
+     */
+    @Test
+    void afterTheMailServerWasDownEachPersonGetsTheirMailsInTheOrderTheyWereQueued() {
+        mailbox.stop();
+        List<String> subjects = List.of("First", "Second", "Third");
+        for (int i = 0; i < subjects.size(); i++) {
+            ClockUtil.setCurrentTime(at("2026-12-18T10:0" + i));
+            outbox.queue(new OutgoingMail("order-" + i, "LEW-ORDER", address("yot.anna"), subjects.get(i), "text", "<p>html</p>"));
+        }
+        outbox.queue(new OutgoingMail("order-ben", "LEW-ORDER", address("yot.ben"), "Ben's only", "text", "<p>html</p>"));
+        var management = engine.getManagementService();
+        List<Job> newestFirst = management.createJobQuery().processDefinitionKey(MailOutbox.PROCESS_KEY).list().stream()
+                .sorted(java.util.Comparator.comparing((Job j) -> Mailbox.queuedAt(engine, j)).reversed()).toList();
+        for (Job job : newestFirst) { // the job executor takes them in any order; here the worst
+            try {
+                management.executeJob(job.getId());
+            } catch (RuntimeException smtpDown) {
+                // the first mail to each person tries and fails; the later ones wait for it
+            }
+        }
+        assertThat(management.createJobQuery().processDefinitionKey(MailOutbox.PROCESS_KEY)
+                .activityId("Timer_WaitForEarlierMail").count()).as("Second and Third wait for First").isEqualTo(2);
+
+        mailbox.start();
+        ClockUtil.setCurrentTime(at("2026-12-18T10:05"));
+        // the waiting mails look again first, before First's retry is due: they still wait
+        for (Job waiting : management.createJobQuery().activityId("Timer_WaitForEarlierMail").list()) {
+            management.executeJob(waiting.getId());
+        }
+        for (Job job : management.createJobQuery().processDefinitionKey(MailOutbox.PROCESS_KEY).activityId("Task_SendMail").list()
+                .stream().sorted(java.util.Comparator.comparing((Job j) -> Mailbox.queuedAt(engine, j)).reversed()).toList()) {
+            management.executeJob(job.getId());
+        }
+        Mailbox.deliverQueued(engine);
+
+        assertThat(mailbox.to(address("yot.anna"))).extracting(Received::subject).as("in the order queued")
+                .containsExactly("First", "Second", "Third");
+        assertThat(mailbox.to(address("yot.ben"))).extracting(Received::subject).containsExactly("Ben's only");
+
+        // A mail that cannot go (its retries used up, an incident in Cockpit) holds nobody back.
+        mailbox.clear();
+        mailbox.stop();
+        outbox.queue(new OutgoingMail("stuck", "LEW-ORDER", address("yot.anna"), "Stuck", "text", "<p>html</p>"));
+        Job stuck = management.createJobQuery().processDefinitionKey(MailOutbox.PROCESS_KEY).singleResult();
+        while (management.createJobQuery().jobId(stuck.getId()).singleResult().getRetries() > 0) {
+            assertThatThrownBy(() -> management.executeJob(stuck.getId())).isNotNull();
+        }
+        mailbox.start();
+        ClockUtil.setCurrentTime(at("2026-12-18T11:00"));
+        outbox.queue(new OutgoingMail("after-stuck", "LEW-ORDER", address("yot.anna"), "After the stuck one", "text", "<p>html</p>"));
+        Mailbox.deliverQueued(engine);
+        assertThat(mailbox.to(address("yot.anna"))).extracting(Received::subject).containsExactly("After the stuck one");
+    }
+
     @Test
     void theDailyDigestListsEachTeamsOverdueAndThisWeeksTasksByCase() {
         var overdue = start(engine, croydonCase("CRO-1", "2026-12-18"));

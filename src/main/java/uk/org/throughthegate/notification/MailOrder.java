@@ -1,0 +1,73 @@
+package uk.org.throughthegate.notification;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
+import org.springframework.stereotype.Component;
+
+/**
+ * Mails reach a person in the order they were queued. After the mail server was down, each mail's
+ * job comes back on its own retry schedule, so without this a later mail could arrive before an
+ * earlier one ("task done" before "new task"). A mail waits while an earlier mail to the same address
+ * is still queued, unless that one is stuck in an incident (a bad address must not hold back the rest).
+ *
+ * <p>The look-up walks the queued mails ({@code send-mail} instances still running): a handful
+ * normally, as many as are waiting after an outage.
+ */
+@Component
+class MailOrder {
+
+    static final String WAIT = "Timer_WaitForEarlierMail";
+
+    private static final AtomicInteger SAME_MILLISECOND = new AtomicInteger();
+
+    private final RuntimeService runtime;
+
+    MailOrder(RuntimeService runtime) {
+        this.runtime = runtime;
+    }
+
+    /**
+     * The ordering number of a mail queued now: the engine clock in milliseconds, times a thousand,
+     * plus a counter, so two mails queued in the same millisecond on one node keep their order.
+     */
+    static long queuedNow() {
+        return ClockUtil.getCurrentTime().getTime() * 1000 + Math.floorMod(SAME_MILLISECOND.getAndIncrement(), 1000);
+    }
+
+    /** Whether a mail to {@code to} queued before {@code queuedAt} is still waiting to go. */
+    boolean earlierMailWaiting(String to, Object queuedAt) {
+        if (to == null || !(queuedAt instanceof Long mine)) {
+            return false; // queued before mails were ordered
+        }
+        long earlier = earlier(to, mine).count();
+        return earlier > 0 && earlier > earlier(to, mine).withIncident().count();
+    }
+
+    /**
+     * A mail to {@code to} has gone: the mails to the same person waiting for it look again now, not
+     * up to a minute later.
+     */
+    void wakeWaitingFor(String to, ManagementService management) {
+        if (to == null) {
+            return;
+        }
+        for (ProcessInstance waiting : runtime.createProcessInstanceQuery().processDefinitionKey(SendMailProcess.KEY)
+                .activityIdIn(WAIT).variableValueEquals(SendMailProcess.TO, to).list()) {
+            for (Job timer : management.createJobQuery().processInstanceId(waiting.getId()).activityId(WAIT).list()) {
+                management.setJobDuedate(timer.getId(), ClockUtil.getCurrentTime());
+            }
+        }
+    }
+
+    private ProcessInstanceQuery earlier(String to, long queuedAt) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(SendMailProcess.KEY)
+                .variableValueEquals(SendMailProcess.TO, to)
+                .variableValueLessThan(SendMailProcess.QUEUED_AT, queuedAt);
+    }
+}
