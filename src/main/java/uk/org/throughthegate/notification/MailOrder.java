@@ -11,10 +11,11 @@ import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
 import org.springframework.stereotype.Component;
 
 /**
- * Mails reach a person in the order they were queued. After the mail server was down, each mail's
- * job comes back on its own retry schedule, so without this a later mail could arrive before an
- * earlier one ("task done" before "new task"). A mail waits while an earlier mail to the same address
- * is still queued, unless that one is stuck in an incident (a bad address must not hold back the rest).
+ * Mails reach a person in the order they were queued, also after the mail server was down: then each
+ * mail's job comes back on its own retry schedule, so without this a later mail could arrive before
+ * an earlier one ("task done" before "new task"). A mail waits while an earlier mail to the same
+ * address failed and waits for its next try, unless that one is stuck in an incident (a bad address
+ * must not hold back the rest).
  *
  * <p>The look-up walks the queued mails ({@code send-mail} instances still running): a handful
  * normally, as many as are waiting after an outage.
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
 class MailOrder {
 
     static final String WAIT = "Timer_WaitForEarlierMail";
+    static final String SEND = "Task_SendMail";
 
     private static final AtomicInteger SAME_MILLISECOND = new AtomicInteger();
 
@@ -40,13 +42,23 @@ class MailOrder {
         return ClockUtil.getCurrentTime().getTime() * 1000 + Math.floorMod(SAME_MILLISECOND.getAndIncrement(), 1000);
     }
 
-    /** Whether a mail to {@code to} queued before {@code queuedAt} is still waiting to go. */
-    boolean earlierMailWaiting(String to, Object queuedAt) {
+    /**
+     * Whether a mail to {@code to} queued before {@code queuedAt} could not be sent and is waiting for
+     * its next try. Mails merely queued at about the same time go as the job executor takes them
+     * (seconds apart, and a person's mail client sorts them); holding each behind the other would send
+     * a person's mails one job-acquisition cycle apart.
+     */
+    boolean earlierMailWaiting(String to, Object queuedAt, ManagementService management) {
         if (to == null || !(queuedAt instanceof Long mine)) {
             return false; // queued before mails were ordered
         }
-        long earlier = earlier(to, mine).count();
-        return earlier > 0 && earlier > earlier(to, mine).withIncident().count();
+        for (ProcessInstance earlier : earlier(to, mine).list()) {
+            Job sending = management.createJobQuery().processInstanceId(earlier.getId()).activityId(SEND).singleResult();
+            if (sending != null && sending.getExceptionMessage() != null && sending.getRetries() > 0) {
+                return true; // failed, to be tried again; with no retries left it is an incident and holds nobody back
+            }
+        }
+        return false;
     }
 
     /**

@@ -25,7 +25,8 @@ class SendMailDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String to = (String) execution.getVariable(SendMailProcess.TO);
-        if (order.earlierMailWaiting(to, execution.getVariable(SendMailProcess.QUEUED_AT))) {
+        if (order.earlierMailWaiting(to, execution.getVariable(SendMailProcess.QUEUED_AT),
+                execution.getProcessEngineServices().getManagementService())) {
             execution.setVariable(SendMailProcess.SENT, false);
             return;
         }
