@@ -18,7 +18,7 @@ class FormSchemaTest {
         try (InputStream form = new FileInputStream("forms/propose-accommodation.form")) {
             assertThat(FormSchema.shownVariables(form))
                     .contains("caseReference", "homeYotName", "releaseDate", "accommodationDue", "accommodationType", "proposedAccommodation")
-                    .doesNotContain("dateOfBirth", "establishment", "establishmentName", "homeYot", "substanceMisusePathway");
+                    .doesNotContain("dateOfBirth", "establishment", "establishmentName", "substanceMisusePathway");
         }
     }
 
