@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
@@ -52,6 +53,9 @@ class MailOrder {
         if (to == null || !(queuedAt instanceof Long mine)) {
             return false; // queued before mails were ordered
         }
+        if (!anyJobAt(SEND, true, management)) {
+            return false; // the usual case, one indexed count: nothing to keep in order
+        }
         for (ProcessInstance earlier : earlier(to, mine).list()) {
             Job sending = management.createJobQuery().processInstanceId(earlier.getId()).activityId(SEND).singleResult();
             if (sending != null && sending.getExceptionMessage() != null && sending.getRetries() > 0) {
@@ -66,8 +70,8 @@ class MailOrder {
      * up to a minute later.
      */
     void wakeWaitingFor(String to, ManagementService management) {
-        if (to == null) {
-            return;
+        if (to == null || !anyJobAt(WAIT, false, management)) {
+            return; // nobody waits
         }
         for (ProcessInstance waiting : runtime.createProcessInstanceQuery().processDefinitionKey(SendMailProcess.KEY)
                 .activityIdIn(WAIT).variableValueEquals(SendMailProcess.TO, to).list()) {
@@ -75,6 +79,22 @@ class MailOrder {
                 management.setJobDuedate(timer.getId(), ClockUtil.getCurrentTime());
             }
         }
+    }
+
+    /**
+     * Whether any mail has a job at {@code activity} (only failed ones with retries left, when
+     * {@code failed}). Asked through the activity's job definitions (ACT_RU_JOB is indexed by job
+     * definition), so it reads the mail jobs only, not every timer of every journey.
+     */
+    private static boolean anyJobAt(String activity, boolean failed, ManagementService management) {
+        for (JobDefinition definition : management.createJobDefinitionQuery().processDefinitionKey(SendMailProcess.KEY)
+                .activityIdIn(activity).list()) {
+            var jobs = management.createJobQuery().jobDefinitionId(definition.getId());
+            if ((failed ? jobs.withException().withRetriesLeft() : jobs).count() > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ProcessInstanceQuery earlier(String to, long queuedAt) {
