@@ -6,32 +6,16 @@ import static uk.org.throughthegate.journey.JourneyScenario.lewishamCase;
 
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import uk.org.throughthegate.journey.JourneyScenario;
 
 /** Cockpit and Admin as managers and administrators use them, in a real browser. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"test", "demo"})
-class CockpitBrowserTest {
+class CockpitBrowserTest extends ServiceInBrowser {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ProcessEngine engine;
-
-    @RegisterExtension
-    Browsers browsers = new Browsers(() -> "http://localhost:" + port);
 
     @Test
     void aProjectManagerFindsAJourneyByCaseReferenceAndSeesWhereItWaits() {
@@ -43,7 +27,7 @@ class CockpitBrowserTest {
         leeds.put("establishment", "wetherby");
         JourneyScenario.start(engine, leeds);
 
-        Browser pm = browsers.loggedIn("cockpit", "pm.southlondon", TasklistBrowserTest.DEMO_PASSWORD);
+        Browser pm = browsers.loggedIn("cockpit", "pm.southlondon", DEMO_PASSWORD);
         assertThat(pm.bodyText()).contains("Through the Gate").doesNotContain("migrate to Camunda 8");
         pm.click(By.partialLinkText("Processes"));
         pm.click(By.partialLinkText("Resettlement journey"));
@@ -83,7 +67,7 @@ class CockpitBrowserTest {
         assertThat(admin.waitForText("LEW-AD-1")).as("the same login, no second password prompt")
                 .contains("New task: Record consent to share information (case LEW-AD-1)");
 
-        Browser practitioner = browsers.loggedIn("tasklist", "yot.lewisham", TasklistBrowserTest.DEMO_PASSWORD);
+        Browser practitioner = browsers.loggedIn("tasklist", "yot.lewisham", DEMO_PASSWORD);
         practitioner.go("/mails");
         assertThat(practitioner.waitForText("Not for your team")).doesNotContain("LEW-AD-1", "Whitelabel");
     }

@@ -12,19 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -35,18 +29,8 @@ import uk.org.throughthegate.journey.JourneyScenario;
  * a form that does not render, or that makes the page log an error, fails. Each form is shown as
  * a task of one process made here, with a typical journey's variables.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"test", "demo"})
-class FormsBrowserTest {
+class FormsBrowserTest extends ServiceInBrowser {
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ProcessEngine engine;
-
-    @RegisterExtension
-    Browsers browsers = new Browsers(() -> "http://localhost:" + port);
 
     @Test
     void everyFormRendersInTasklistWithoutAnError() throws IOException {

@@ -10,17 +10,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import uk.org.throughthegate.journey.JourneyScenario;
 import uk.org.throughthegate.journey.JourneyScenarioNeeds;
@@ -29,22 +23,11 @@ import uk.org.throughthegate.journey.JourneyScenarioNeeds;
  * Tasklist as practitioners use it, in a real browser, logged in as the demo users: the custody
  * officer records a child, the YOT works its most urgent task, a provider sees its referral.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles({"test", "demo"})
-class TasklistBrowserTest {
+class TasklistBrowserTest extends ServiceInBrowser {
 
-    static final String DEMO_PASSWORD = "demo";
     static final By START = By.cssSelector("button[ng-click='startProcessInstance()']");
     static final By COMPLETE = By.cssSelector("button[ng-click='complete()']");
 
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    ProcessEngine engine;
-
-    @RegisterExtension
-    Browsers browsers = new Browsers(() -> "http://localhost:" + port);
 
     @Test
     void aCustodyOfficerRecordsAChildTypingUkDatesAndAWrongEntryIsRefusedInSight() {
@@ -113,10 +96,10 @@ class TasklistBrowserTest {
 
         listed.get(0).findElement(By.cssSelector("h4.task a")).click();
         String due = LocalDate.ofInstant(soonerMeeting.getDueDate().toInstant(), ZoneId.of("Europe/London"))
-                .format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+                .format(DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK));
         yot.waitForText("Meeting held on");
         assertThat(yot.bodyText()).as("the form shows the case, its dates spelt out").contains("Case LEW-BR-SOON",
-                "Release date: 1 May 2027").doesNotContain("2027-05-01");
+                "Release date: 1 May 2027", "Meeting due by " + due).doesNotContain("2027-05-01");
 
         yot.picture("tasklist");
         yot.click(By.cssSelector("[ng-click='claim()'], .claim"));
@@ -132,7 +115,6 @@ class TasklistBrowserTest {
                 .taskDefinitionKey("Task_HoldInitialPlanningMeeting").count() == 0);
         assertThat(engine.getRuntimeService().getVariable(sooner.getId(), "ipmHeldOn"))
                 .as("2 December, not 12 February").isEqualTo("2026-12-02");
-        assertThat(due).isNotBlank();
     }
 
     @Test
