@@ -50,6 +50,8 @@ public class AccessRules implements ApplicationRunner {
             for (String key : STARTABLE) {
                 group(managers, Resources.PROCESS_DEFINITION, key, Permissions.READ);
             }
+            // the escalations of their consortium's overdue tasks, each granted once it is overdue
+            group(managers, Resources.PROCESS_DEFINITION, "deadline-escalation", Permissions.READ);
         }
         for (String owners : access.processOwnerGroups()) {
             group(owners, Resources.APPLICATION, "cockpit", Permissions.ACCESS);

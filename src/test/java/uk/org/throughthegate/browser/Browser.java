@@ -75,6 +75,12 @@ public final class Browser implements AutoCloseable {
         Assumptions.abort(missing + "; skipped");
     }
 
+    /** The browser's clock set to another time zone, as a computer abroad or misconfigured has it. */
+    public Browser inTimeZone(String zone) {
+        ((ChromeDriver) driver).executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", zone));
+        return this;
+    }
+
     public WebDriver driver() {
         return driver;
     }

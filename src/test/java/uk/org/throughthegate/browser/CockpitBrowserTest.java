@@ -28,7 +28,8 @@ class CockpitBrowserTest extends ServiceInBrowser {
         JourneyScenario.start(engine, leeds);
 
         Browser pm = browsers.loggedIn("cockpit", "pm.southlondon", DEMO_PASSWORD);
-        assertThat(pm.bodyText()).contains("Through the Gate").doesNotContain("migrate to Camunda 8");
+        assertThat(pm.bodyText()).contains("Through the Gate", "Dates and times are England and Wales time: Europe/London")
+                .doesNotContain("migrate to Camunda 8");
         pm.click(By.partialLinkText("Processes"));
         pm.click(By.partialLinkText("Resettlement journey"));
         pm.waitForText("LEW-CP-2");
@@ -51,6 +52,42 @@ class CockpitBrowserTest extends ServiceInBrowser {
         pm.picture("cockpit");
         pm.click(By.partialLinkText("Filter"));
         assertThat(pm.waitForText("Hold the initial planning meeting")).as("and the activity tree names it").isNotNull();
+    }
+
+    @Test
+    void aProjectManagerSeesTheConsortiumsOverdueFollowUps() {
+        ProcessInstance late = JourneyScenario.start(engine, lewishamCase("LEW-CP-LATE"));
+        complete(engine, late, "Task_RecordConsent");
+        ProcessInstance inTime = JourneyScenario.start(engine, lewishamCase("LEW-CP-INTIME"));
+        complete(engine, inTime, "Task_RecordConsent");
+        String watch = watchOf(late, "Task_HoldInitialPlanningMeeting");
+        fire(watch, "Timer_ReminderDue");
+        fire(watch, "Timer_OverdueForYotManager");
+
+        Browser pm = browsers.loggedIn("cockpit", "pm.southlondon", DEMO_PASSWORD);
+        pm.click(By.partialLinkText("Processes"));
+        pm.click(By.partialLinkText("Overdue task escalation"));
+        pm.waitForText("LEW-CP-LATE");
+        assertThat(pm.bodyText()).as("only what is overdue").doesNotContain("LEW-CP-INTIME");
+        pm.click(By.linkText(watch));
+        pm.waitForText("Business Key:");
+        pm.waitFor(d -> !pm.all(By.cssSelector(".djs-overlay-container .badge")).isEmpty());
+        assertThat(pm.script("return Array.from(document.querySelectorAll('.djs-overlays[data-container-id]'))"
+                + ".filter(o => o.querySelector('.badge.instance-count')).map(o => o.getAttribute('data-container-id')).join(',')"))
+                .as("the ladder waits on the YOT manager and counts down to the project manager's turn").asString()
+                .contains("Task_ResolveOverdueYotManager", "Timer_OverdueForProjectManager");
+        assertThat(pm.bodyText()).contains("Hold the initial planning meeting");
+    }
+
+    private String watchOf(ProcessInstance journey, String taskId) {
+        var task = JourneyScenario.task(engine, journey, taskId);
+        return (String) engine.getTaskService().getVariableLocal(task.getId(), "escalationWatchId");
+    }
+
+    /** A timer of the ladder fires now, as the job executor would on its day. */
+    private void fire(String watch, String timer) {
+        var management = engine.getManagementService();
+        management.executeJob(management.createJobQuery().processInstanceId(watch).activityId(timer).singleResult().getId());
     }
 
     @Test

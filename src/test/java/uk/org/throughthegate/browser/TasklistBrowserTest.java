@@ -6,6 +6,7 @@ import static uk.org.throughthegate.journey.JourneyScenario.lewishamCase;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -140,6 +141,37 @@ class TasklistBrowserTest extends ServiceInBrowser {
         provider.waitFor(d -> !provider.bodyText().isBlank());
         assertThat(provider.bodyText()).as("Cockpit is not a provider's: a page that says so")
                 .contains("Not for your team").doesNotContain("Whitelabel");
+    }
+
+    @Test
+    void dueDatesAreEnglandAndWalesTimeOnAComputerSetToAnotherZone() {
+        ProcessInstance journey = atInitialPlanningMeeting("LEW-BR-TZ", "2026-11-20", "2027-05-01");
+        Task meeting = JourneyScenario.task(engine, journey, "Task_HoldInitialPlanningMeeting");
+        ZonedDateTime dueInLondon = meeting.getDueDate().toInstant().atZone(ZoneId.of("Europe/London"));
+        assertThat(dueInLondon.toLocalDate()).as("in Tokyo it is already the next day")
+                .isNotEqualTo(meeting.getDueDate().toInstant().atZone(ZoneId.of("Asia/Tokyo")).toLocalDate());
+
+        Browser yot = browsers.open().inTimeZone("Asia/Tokyo");
+        yot.logInTo("tasklist", "yot.lewisham", DEMO_PASSWORD);
+        yot.click(By.partialLinkText("My team's tasks"));
+        WebElement due = yot.waitFor(d -> d.findElements(By.cssSelector("ol.tasks-list > li.task")).stream()
+                .filter(item -> item.getText().contains("LEW-BR-TZ")).findFirst()
+                .map(item -> item.findElement(By.cssSelector(".due-date [uib-tooltip]"))).orElse(null));
+        assertThat(due.getAttribute("uib-tooltip")).as("the due day and hour in England and Wales")
+                .isEqualTo(dueInLondon.format(DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", java.util.Locale.UK)));
+        assertThat(yot.script("return new Date().getTimezoneOffset()")).as("the browser really is in Tokyo")
+                .isEqualTo(-540L);
+        assertThat(yot.waitForText("England and Wales time")).contains("England and Wales time: Europe/London")
+                .doesNotContain("Asia/Tokyo");
+
+        // and in summer, British Summer Time (17:00 BST is 16:00 GMT)
+        ZonedDateTime summer = ZonedDateTime.of(2027, 7, 15, 17, 0, 0, 0, ZoneId.of("Europe/London"));
+        meeting.setDueDate(java.util.Date.from(summer.toInstant()));
+        engine.getTaskService().saveTask(meeting);
+        yot.driver().navigate().refresh();
+        String summerTooltip = yot.waitFor(d -> d.findElements(By.cssSelector("ol.tasks-list > li.task .due-date [uib-tooltip]"))
+                .stream().map(e -> e.getAttribute("uib-tooltip")).filter(t -> t.contains("July")).findFirst().orElse(null));
+        assertThat(summerTooltip).isEqualTo("Thursday 15 July 2027, 17:00");
     }
 
     ProcessInstance atInitialPlanningMeeting(String reference, String sentenceDate, String releaseDate) {

@@ -72,6 +72,18 @@ class ResettlementJourneyProcessTest {
     }
 
     @Test
+    void aJourneyEnteredBeforeNamesWereKeptGetsThemWhenItsNextTaskOpens() {
+        ProcessInstance journey = start(engine, lewishamCase("LEW-NAMELESS"));
+        engine.getRuntimeService().removeVariables(journey.getId(),
+                List.of("homeYotName", "establishmentName", "consortiumName"));
+
+        complete(engine, journey, "Task_RecordConsent", "consentToShare", "given");
+
+        assertThat(journey).variables().containsEntry("homeYotName", "Lewisham")
+                .containsEntry("establishmentName", "Feltham YOI").containsEntry("consortiumName", "South London");
+    }
+
+    @Test
     void theInitialPlanningMeetingIsDueTenWorkingDaysAfterSentenceSkippingChristmasAndNewYear() {
         ProcessInstance journey = start(engine, lewishamCase("LEW-IPM-DUE"));
         complete(engine, journey, "Task_RecordConsent", "consentToShare", "given");

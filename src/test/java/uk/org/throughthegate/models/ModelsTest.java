@@ -10,9 +10,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.feel.api.EvaluationResult;
+import org.camunda.feel.api.FeelEngineApi;
+import org.camunda.feel.api.FeelEngineBuilder;
+import org.camunda.feel.api.ParseResult;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
@@ -111,6 +117,76 @@ class ModelsTest {
             }
         }
         assertThat(problems).isEmpty();
+    }
+
+    /**
+     * A FEEL expression ({@code =...}) or template ({@code {{...}}}) in a form that does not parse, or
+     * calls a function FEEL does not have, shows a blank where the practitioner expects a date or a
+     * name, and form-js says nothing (no console error: the browser test cannot see it). Checked
+     * with the engine's own FEEL (feel-scala), the dialect form-js's FEEL follows.
+     */
+    @Test
+    void everyFeelExpressionAndTemplateInTheFormsParsesAndCallsKnownFunctions() throws IOException {
+        List<String> problems = new ArrayList<>();
+        int checked = 0;
+        for (Path file : files("forms", ".form")) {
+            List<String> expressions = new ArrayList<>();
+            feelIn(json.readTree(file.toFile()), expressions);
+            checked += expressions.size();
+            expressions.forEach(e -> feelProblem(e).ifPresent(p -> problems.add(file.getFileName() + ": " + p)));
+        }
+        assertThat(checked).as("expressions found in the forms").isGreaterThan(100);
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void theFormExpressionCheckCatchesWhatAProcessOwnerMightMistype() {
+        assertThat(feelProblem("replace(accommodationPathway, \"-\", \" \"")).as("a bracket missing").isPresent();
+        assertThat(feelProblem("replcae(accommodationPathway, \"-\", \" \")")).as("a misspelt function").isPresent();
+        assertThat(feelProblem("if homeYotName = null then homeYot else homeYotName")).isEmpty();
+        List<String> found = new ArrayList<>();
+        templatesIn("Due {{#if eteDue}}by {{eteDue}}{{/if}} {{#loop items}}{{this}}{{/loop}}", found);
+        assertThat(found).containsExactly("eteDue", "eteDue", "items", "this");
+    }
+
+    private static final FeelEngineApi FEEL = FeelEngineBuilder.forJava().build();
+    private static final Pattern TEMPLATE = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
+
+    private static void feelIn(JsonNode node, List<String> expressions) {
+        if (node.isTextual()) {
+            String text = node.asText();
+            if (text.startsWith("=")) {
+                expressions.add(text.substring(1));
+            } else {
+                templatesIn(text, expressions);
+            }
+        }
+        node.forEach(child -> feelIn(child, expressions));
+    }
+
+    private static void templatesIn(String text, List<String> expressions) {
+        Matcher m = TEMPLATE.matcher(text);
+        while (m.find()) {
+            String inner = m.group(1).trim();
+            if (inner.startsWith("/") || inner.equals("else")) {
+                continue;
+            }
+            expressions.add(inner.replaceFirst("^#(if|loop)\\s+", ""));
+        }
+    }
+
+    private static java.util.Optional<String> feelProblem(String expression) {
+        ParseResult parsed = FEEL.parseExpression(expression);
+        if (parsed.isFailure()) {
+            return java.util.Optional.of("'" + expression + "' does not parse: " + parsed.failure().message());
+        }
+        EvaluationResult result = FEEL.evaluate(parsed.parsedExpression(), Map.<String, Object>of());
+        // form-js, like feel-scala, answers null for an unknown function and says nothing: a suppressed failure here
+        String failures = (result.isFailure() ? result.failure().message() : "") + result.suppressedFailures();
+        if (failures.toLowerCase(java.util.Locale.ROOT).contains("no function found")) {
+            return java.util.Optional.of("'" + expression + "': " + failures);
+        }
+        return java.util.Optional.empty();
     }
 
     /**

@@ -90,7 +90,14 @@ class DeadlineEscalationProcessTest {
         assertThat(timerDue(watch, "Timer_OverdueForYotManager")).as("1 working day after the due day")
                 .isEqualTo(at("2027-01-07T09:00"));
 
+        assertThat(escalationsSeenBy("pm.pat", "pm-south-london", "LEW-LADDER")).as("not overdue yet: nothing to see")
+                .isZero();
         climb(watch, "2027-01-07T09:01", "Task_ResolveOverdueYotManager", "yot-managers-lewisham", "manager.mo");
+        assertThat(escalationsSeenBy("pm.pat", "pm-south-london", "LEW-LADDER"))
+                .as("the project manager opens the overdue escalation in Cockpit").isEqualTo(1);
+        assertThat(escalationsSeenBy("lead.lee", "sl-south-london", "LEW-LADDER")).isEqualTo(1);
+        assertThat(escalationsSeenBy("pm.other", "pm-east-midlands", "LEW-LADDER")).as("another consortium's PM")
+                .isZero();
         assertThat(timerDue(watch, "Timer_OverdueForProjectManager")).as("3 working days after the due day")
                 .isEqualTo(at("2027-01-11T09:00"));
         climb(watch, "2027-01-11T09:01", "Task_ResolveOverdueProjectManager", "pm-south-london", "pm.pat");
@@ -103,6 +110,24 @@ class DeadlineEscalationProcessTest {
         assertThat(engine.getTaskService().createTaskQuery().processInstanceId(watch.getId()).count())
                 .as("every escalation task closed by itself").isZero();
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(watch.getId()).count()).isZero();
+        engine.getIdentityService().setAuthentication("pm.pat", List.of("pm-south-london"));
+        try {
+            assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(
+                    DeadlineEscalationProcess.KEY).processInstanceBusinessKey("LEW-LADDER").count())
+                    .as("and its history once closed").isEqualTo(1);
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    private long escalationsSeenBy(String user, String team, String caseReference) {
+        engine.getIdentityService().setAuthentication(user, List.of(team));
+        try {
+            return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(DeadlineEscalationProcess.KEY)
+                    .processInstanceBusinessKey(caseReference).count();
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
     }
 
     @Test
@@ -143,6 +168,8 @@ class DeadlineEscalationProcessTest {
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(watch.getId()).count()).isZero();
         assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(watch.getId())
                 .singleResult().getEndActivityId()).isEqualTo("End_TaskDoneEscalationClosed");
+        assertThat(engine.getAuthorizationService().createAuthorizationQuery().resourceId(watch.getId()).count())
+                .as("a task done in time grants nobody anything").isZero();
     }
 
     private ProcessInstance meetingDueOnSixthOfJanuary(String reference) {

@@ -1,4 +1,5 @@
-// Through the Gate's Cockpit: our name and dates day first. Replaces Camunda's (empty) config.js.
+// Through the Gate's Cockpit: our name, dates day first in England and Wales time (see
+// ../england-and-wales-time.js). Replaces Camunda's (empty) config.js.
 export default {
   app: {
     name: 'Cockpit',
@@ -11,5 +12,6 @@ export default {
     normal: 'DD/MM/YYYY HH:mm:ss',
     long: 'dddd D MMMM YYYY, HH:mm',
     short: 'DD/MM/YYYY'
-  }
+  },
+  customScripts: ['../england-and-wales-time']
 };

@@ -1,4 +1,5 @@
-// Through the Gate's Tasklist: our name, dates day first, and our script (see through-the-gate.js).
+// Through the Gate's Tasklist: our name, dates day first in England and Wales time (see
+// ../england-and-wales-time.js), and our script (see through-the-gate.js).
 // This file replaces Camunda's own config.js (same path in the webjar); the shortcuts are Camunda's.
 export default {
   app: {
@@ -14,7 +15,7 @@ export default {
     long: 'dddd D MMMM YYYY, HH:mm',
     short: 'DD/MM/YYYY'
   },
-  customScripts: ['scripts/through-the-gate'],
+  customScripts: ['../england-and-wales-time', 'scripts/through-the-gate'],
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
