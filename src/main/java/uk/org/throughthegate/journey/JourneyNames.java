@@ -31,7 +31,7 @@ class JourneyNames {
 
     @EventListener(condition = "#task.eventName == 'create'")
     public void onTask(DelegateTask task) {
-        if (task.getExecution() == null || !KEY.equals(ProcessKey.of(task))) {
+        if (!KEY.equals(ProcessKey.of(task))) {
             return;
         }
         DelegateExecution journey = task.getExecution().getProcessInstance();

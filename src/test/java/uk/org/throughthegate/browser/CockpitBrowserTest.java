@@ -81,7 +81,8 @@ class CockpitBrowserTest extends ServiceInBrowser {
 
     private String watchOf(ProcessInstance journey, String taskId) {
         var task = JourneyScenario.task(engine, journey, taskId);
-        return (String) engine.getTaskService().getVariableLocal(task.getId(), "escalationWatchId");
+        return (String) engine.getTaskService().getVariableLocal(task.getId(),
+                uk.org.throughthegate.notification.DeadlineEscalationProcess.WATCH_ID);
     }
 
     /** A timer of the ladder fires now, as the job executor would on its day. */

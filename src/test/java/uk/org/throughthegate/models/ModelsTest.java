@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -175,18 +176,18 @@ class ModelsTest {
         }
     }
 
-    private static java.util.Optional<String> feelProblem(String expression) {
+    private static Optional<String> feelProblem(String expression) {
         ParseResult parsed = FEEL.parseExpression(expression);
         if (parsed.isFailure()) {
-            return java.util.Optional.of("'" + expression + "' does not parse: " + parsed.failure().message());
+            return Optional.of("'" + expression + "' does not parse: " + parsed.failure().message());
         }
         EvaluationResult result = FEEL.evaluate(parsed.parsedExpression(), Map.<String, Object>of());
         // form-js, like feel-scala, answers null for an unknown function and says nothing: a suppressed failure here
         String failures = (result.isFailure() ? result.failure().message() : "") + result.suppressedFailures();
         if (failures.toLowerCase(java.util.Locale.ROOT).contains("no function found")) {
-            return java.util.Optional.of("'" + expression + "': " + failures);
+            return Optional.of("'" + expression + "': " + failures);
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /**

@@ -19,7 +19,7 @@ function webappsMoment() {
       const candidate = load(MOMENT_MODULE);
       moment = candidate && typeof candidate.version === 'string' && candidate.isMoment ? candidate : null;
     } catch (e) {
-      moment = null;
+      // another webapp build: no such module (said below)
     }
   }]);
   return moment;
@@ -59,7 +59,6 @@ if (!moment) {
   try {
     await loadClassicScript(MOMENT_TIMEZONE);
     moment.tz.setDefault(ZONE);
-    document.documentElement.setAttribute('data-time-zone', ZONE);
     footerNamesTheZone();
   } catch (e) {
     console.error('Through the Gate: ' + e.message + '; dates follow this computer\'s time zone');
