@@ -13,6 +13,7 @@ import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.parsing.XNode;
 import org.apache.ibatis.parsing.XPathParser;
 import org.apache.ibatis.session.Configuration;
+import org.camunda.bpm.engine.impl.ProcessInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -178,6 +179,21 @@ class GrantsFirstQueries extends AbstractProcessEnginePlugin {
                 + " and I.TYPE_ = 'candidate' ");
         candidates.appendChild(candidates.getOwnerDocument().createTextNode(" ) "));
         return true;
+    }
+
+    /**
+     * Whether a process-instance query names its few rows (a business key, ids, a parent or child
+     * instance), so that probing each row's grants beats collecting every instance the user's
+     * grants name: at 100,000 journeys the list form read and hashed a team's 3,474 grants to find
+     * one case (67 ms). Not for "or" queries, whose other branches may name many rows.
+     */
+    public static boolean namesFewInstances(Object parameter) {
+        if (!(parameter instanceof ProcessInstanceQueryImpl query) || query.getQueries().size() > 1) {
+            return false;
+        }
+        return query.getBusinessKey() != null || query.getProcessInstanceId() != null
+                || (query.getProcessInstanceIds() != null && !query.getProcessInstanceIds().isEmpty())
+                || query.getSuperProcessInstanceId() != null || query.getSubProcessInstanceId() != null;
     }
 
     /** Whether a task query still joins identity links: only for "tasks the user is involved in". */

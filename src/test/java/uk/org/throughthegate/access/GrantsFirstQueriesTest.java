@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -50,6 +51,7 @@ class GrantsFirstQueriesTest {
     final List<String> teamB = new ArrayList<>();
     final List<String> otherDefinition = new ArrayList<>();
     final List<String> createdGrants = new ArrayList<>();
+    final List<String> instances = new ArrayList<>();
 
     @BeforeEach
     void twoTeamsTasksInTwoProcesses() {
@@ -90,6 +92,25 @@ class GrantsFirstQueriesTest {
                 .extracting(p -> p.getId()).containsExactly(instance);
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(run).count()).isEqualTo(1);
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(OTHER).count()).isZero();
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(PROBE).list())
+                .as("asked as a list, not by case").extracting(p -> p.getId()).containsExactly(instance);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceIds(Set.copyOf(instances)).list())
+                .as("asked by ids").extracting(p -> p.getId()).containsExactly(instance);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).count()).isEqualTo(1);
+        assertThat(runtime.createProcessInstanceQuery().or().processInstanceBusinessKey(run).processDefinitionKey(OTHER)
+                .endOr().list()).as("an 'or' query").extracting(p -> p.getId()).containsExactly(instance);
+    }
+
+    @Test
+    void readInstanceOnEveryDefinitionShowsEveryInstanceHoweverItIsAsked() {
+        String group = "all-instance-readers-" + run;
+        grant(null, group, Resources.PROCESS_DEFINITION, "*", Permissions.READ_INSTANCE);
+        asUser("all-instance-reader-" + run, group);
+
+        var runtime = engine.getRuntimeService();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(run).count()).isEqualTo(9);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceIds(Set.copyOf(instances)).count()).isEqualTo(9);
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(OTHER).count()).isEqualTo(3);
     }
 
     @Test
@@ -104,6 +125,10 @@ class GrantsFirstQueriesTest {
                 .listPage(0, 2)).hasSize(2).allSatisfy(p -> assertThat(p.getProcessDefinitionId()).startsWith(OTHER + ":"));
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(PROBE).processInstanceBusinessKey(run).count())
                 .isZero();
+        String probeInstance = instances.get(0);
+        String otherInstance = instances.get(2);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(otherInstance).count()).as("by id, its definition").isEqualTo(1);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(probeInstance).count()).as("by id, another").isZero();
     }
 
     @Test
@@ -290,6 +315,7 @@ class GrantsFirstQueriesTest {
     private String task(String key, String team, int order) {
         var instance = engine.getRuntimeService().startProcessInstanceByKey(key, run,
                 Map.of("team", team, "order", order, "due", new Date(1_900_000_000_000L + order * 86_400_000L)));
+        instances.add(instance.getId()); // in order: team A, team B, the other definition, then again
         return tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
     }
 

@@ -1,6 +1,7 @@
 package uk.org.throughthegate.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static uk.org.throughthegate.journey.JourneyScenario.*;
 
 import java.util.List;
@@ -15,6 +16,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 import uk.org.throughthegate.access.TestPeople;
+import uk.org.throughthegate.journey.WholeJourney;
 import uk.org.throughthegate.notification.DeadlineEscalationProcess;
 
 /** What history keeps of a journey, of the watch on each deadline and of each mail (see KeptHistory). */
@@ -34,7 +36,9 @@ class KeptHistoryTest {
         var history = engine.getHistoryService();
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(journey.getId()).list())
                 .extracting(HistoricActivityInstance::getActivityId)
-                .contains("StartEvent_CustodyEntry", "Task_RecordConsent", "Task_HoldInitialPlanningMeeting");
+                .contains("SubProcess_Custody", "Task_RecordConsent", "Task_HoldInitialPlanningMeeting");
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(journey.getId()).singleResult()
+                .getStartActivityId()).as("how it started, on the journey's own row").isEqualTo("StartEvent_CustodyEntry");
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(journey.getId()).variableName("ipmHeldOn")
                 .singleResult().getValue()).isEqualTo("2027-01-05");
         assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(journey.getId()).finished().count()).isEqualTo(2);
@@ -42,6 +46,26 @@ class KeptHistoryTest {
                 .as("no earlier values of variables").isZero();
         assertThat(history.createHistoricVariableInstanceQuery().variableName(DeadlineEscalationProcess.WATCH_ID).count())
                 .as("the watch's id on a task is bookkeeping").isZero();
+    }
+
+    @Test
+    void aClosedJourneyKeepsItsStepsAndOutcomesButNotItsRouting() {
+        ProcessInstance journey = WholeJourney.walkOn(engine, start(engine, lewishamCase("LEW-KEPT-4")));
+        assertThat(journey).isEnded();
+
+        List<HistoricActivityInstance> steps = engine.getHistoryService().createHistoricActivityInstanceQuery()
+                .processInstanceId(journey.getId()).list();
+        assertThat(steps).extracting(HistoricActivityInstance::getActivityType).as("routing is not kept")
+                .doesNotContain("exclusiveGateway", "inclusiveGateway", "parallelGateway", "startEvent", "multiInstanceBody")
+                .contains("userTask", "subProcess", "intermediateTimer", "noneEndEvent");
+        assertThat(steps).extracting(HistoricActivityInstance::getActivityId).as("each stage, each outcome, each appointment")
+                .contains("SubProcess_Custody", "SubProcess_Released", "End_PlanAgreed", "End_AppointmentRecorded",
+                        "Timer_ReleaseDate", "Task_AgreeExitPlan");
+        assertThat(steps).filteredOn(step -> step.getEndTime() == null).as("every kept step ended with the journey").isEmpty();
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(journey.getId()).list())
+                .extracting(HistoricVariableInstance::getName).as("the answers stay, the engine's counters do not")
+                .contains("appointmentOutcome", "exitPlan")
+                .doesNotContain("nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "loopCounter");
     }
 
     @Test
