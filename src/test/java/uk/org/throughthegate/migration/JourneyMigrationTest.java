@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import uk.org.throughthegate.access.TestPeople;
@@ -25,6 +26,8 @@ import uk.org.throughthegate.journey.WholeJourney;
 /** A process owner improves the journey (version 2) while journeys are running on version 1. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+// It deploys process owners' versions of the journey and keeps them: later journeys would start on them.
+@DirtiesContext
 class JourneyMigrationTest {
 
     @Autowired
