@@ -25,7 +25,11 @@ public final class CaseDates {
         return date(value);
     }
 
-    static LocalDate date(Object isoText) {
+    /** A date the journey or a request keeps as ISO text (or already a date). */
+    public static LocalDate date(Object isoText) {
+        if (isoText instanceof LocalDate date) {
+            return date;
+        }
         return LocalDate.parse(isoText.toString());
     }
 

@@ -31,17 +31,17 @@ public class Deadlines {
 
     /** When a task due on this day is late: the end of that working day. */
     public Date dueAt(String isoDate) {
-        return CaseDates.endOfWorkingDay(LocalDate.parse(isoDate), zone);
+        return CaseDates.endOfWorkingDay(CaseDates.date(isoDate), zone);
     }
 
     /** The start of a day, when a task scheduled for that day appears. */
     public Date startOf(String isoDate) {
-        return CaseDates.startOfDay(LocalDate.parse(isoDate), zone);
+        return CaseDates.startOfDay(CaseDates.date(isoDate), zone);
     }
 
     /** When a task due on this day opens: the standard notice in working days before it. */
     public Date opens(DelegateExecution execution, String isoDate) {
-        return CaseDates.startOfDay(schedule(execution).opens(LocalDate.parse(isoDate)), zone);
+        return CaseDates.startOfDay(schedule(execution).opens(CaseDates.date(isoDate)), zone);
     }
 
     public List<String> supervisionAppointments(DelegateExecution execution) {
@@ -59,7 +59,7 @@ public class Deadlines {
 
     /** The start of the day a child turns 17 years 6 months. */
     public Date seventeenAndAHalf(String dateOfBirth) {
-        return CaseDates.startOfDay(AdultTransition.seventeenAndAHalf(LocalDate.parse(dateOfBirth)), zone);
+        return CaseDates.startOfDay(AdultTransition.seventeenAndAHalf(CaseDates.date(dateOfBirth)), zone);
     }
 
     /** Whether the sentence (custody and licence) is still running today. */

@@ -53,12 +53,12 @@ public class JourneySchedule {
      * review interval from sentence, and always one before release, which is the last.
      */
     /** Every deadline that follows from the release date, by variable name, as ISO dates. */
-    public Map<String, String> deadlinesFromRelease(LocalDate releaseDate) {
-        Map<String, String> deadlines = new LinkedHashMap<>();
-        deadlines.put(JourneyProcess.ACCOMMODATION_DUE, accommodationDue(releaseDate).toString());
-        deadlines.put(JourneyProcess.ETE_DUE, eteDue(releaseDate).toString());
-        deadlines.put(JourneyProcess.HANDOVER_DUE, handoverDue(releaseDate).toString());
-        deadlines.put(JourneyProcess.PRE_RELEASE_REVIEW_DUE, preReleaseReviewDue(releaseDate).toString());
+    public Map<String, LocalDate> deadlinesFromRelease(LocalDate releaseDate) {
+        Map<String, LocalDate> deadlines = new LinkedHashMap<>();
+        deadlines.put(JourneyProcess.ACCOMMODATION_DUE, accommodationDue(releaseDate));
+        deadlines.put(JourneyProcess.ETE_DUE, eteDue(releaseDate));
+        deadlines.put(JourneyProcess.HANDOVER_DUE, handoverDue(releaseDate));
+        deadlines.put(JourneyProcess.PRE_RELEASE_REVIEW_DUE, preReleaseReviewDue(releaseDate));
         return deadlines;
     }
 

@@ -24,7 +24,7 @@ class ScheduleDeadlinesDelegate implements JavaDelegate {
         LocalDate sentence = CaseDates.get(execution, SENTENCE_DATE);
         LocalDate release = CaseDates.get(execution, RELEASE_DATE);
         execution.setVariable(IPM_DUE, schedule.initialPlanningMeetingDue(sentence).toString());
-        schedule.deadlinesFromRelease(release).forEach(execution::setVariable);
+        schedule.deadlinesFromRelease(release).forEach((name, day) -> execution.setVariable(name, day.toString()));
         JourneySchedule.Review first = schedule.nextReview(sentence, sentence, release);
         execution.setVariable(NEXT_REVIEW_DUE, first.due().toString());
         execution.setVariable(REVIEW_BEFORE_RELEASE, first.beforeRelease());

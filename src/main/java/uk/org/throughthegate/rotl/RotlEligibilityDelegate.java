@@ -29,7 +29,7 @@ class RotlEligibilityDelegate implements JavaDelegate {
                 CaseDates.get(execution, JourneyProcess.SENTENCE_DATE),
                 CaseDates.get(execution, JourneyProcess.RELEASE_DATE),
                 ((Number) rule.getEntry("eligibleFromFraction")).doubleValue());
-        LocalDate proposed = LocalDate.parse(execution.getVariable(PROPOSED_DATE).toString());
+        LocalDate proposed = CaseDates.get(execution, PROPOSED_DATE);
         execution.setVariable(ELIGIBLE_FROM, from.toString());
         execution.setVariable(ELIGIBILITY_RULE, rule.getEntry("rule"));
         execution.setVariable(ELIGIBLE, !proposed.isBefore(from));

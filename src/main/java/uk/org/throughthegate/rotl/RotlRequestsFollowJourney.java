@@ -1,13 +1,12 @@
 package uk.org.throughthegate.rotl;
 
-import java.time.LocalDate;
-
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import uk.org.throughthegate.access.CaseAccess;
 import uk.org.throughthegate.access.Teams;
+import uk.org.throughthegate.journey.CaseDates;
 import uk.org.throughthegate.journey.JourneyEvent;
 import uk.org.throughthegate.journey.JourneyProcess;
 
@@ -45,7 +44,7 @@ class RotlRequestsFollowJourney {
         for (var request : runtime.createProcessInstanceQuery().processDefinitionKey(RotlProcess.KEY)
                 .processInstanceBusinessKey(event.caseReference()).list()) {
             Object proposed = runtime.getVariable(request.getId(), RotlProcess.PROPOSED_DATE);
-            if (proposed != null && !LocalDate.parse(proposed.toString()).isBefore(event.release())) {
+            if (proposed != null && !CaseDates.date(proposed).isBefore(event.release())) {
                 runtime.createMessageCorrelation(RotlProcess.OVERTAKEN_BY_RELEASE)
                         .processInstanceId(request.getId()).correlate();
             }

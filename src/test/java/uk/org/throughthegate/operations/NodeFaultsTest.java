@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -35,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import uk.org.throughthegate.journey.JourneyProcess;
 import uk.org.throughthegate.journey.PostgresJourneyTest;
 
 /**
@@ -169,7 +172,9 @@ class NodeFaultsTest {
 
     /**
      * Two nodes on one database: a model deployed on one is started on the other; 1,000 timers due
-     * at the same moment fire once each, both nodes taking part; each journey's mail goes once.
+     * at the same moment fire once each, both nodes taking part; each journey's mail goes once; a
+     * new version of the journey deployed on one node, its journeys moved from the other, runs on
+     * the first.
      */
     @Test
     void twoNodesOnOneDatabaseRunEachTimerAndSendEachMailOnce() throws Exception {
@@ -227,6 +232,24 @@ class NodeFaultsTest {
             assertThat(mails.sentTwice()).as("with no crash, no mail is sent twice").isZero();
             assertThat(incidents).isZero();
         }
+
+        // A process owner's new version of the journey, deployed on one node and its running
+        // journeys moved from the other: the first node carries them on in the new version.
+        String renamed = "Hold the initial planning meeting (family invited)";
+        String version2 = Files.readString(Path.of("bpmn/resettlement-journey.bpmn"))
+                .replace("name=\"Hold the initial planning meeting\"", "name=\"" + renamed + "\"");
+        assertThat(version2).contains(renamed);
+        HttpResponse<String> deployedOnA = deploy(a, "resettlement-journey.bpmn", version2);
+        assertThat(deployedOnA.statusCode()).as(deployedOnA.body()).isEqualTo(200);
+        HttpResponse<String> migratedOnB = b.call("owner", "POST", "/api/migrations/" + JourneyProcess.KEY, null);
+        assertThat(migratedOnB.statusCode()).as(migratedOnB.body()).isEqualTo(200);
+        String first = references.get(0);
+        assertThat(migratedOnB.body()).as("each journey of this run moved").contains(references.stream()
+                .map(reference -> "\"caseReference\":\"" + reference + "\"").toArray(String[]::new))
+                .doesNotContain("\"migrated\":false");
+        assertThat(recordConsent(a, first)).as("consent recorded on the other node").isTrue();
+        HttpResponse<String> next = a.call("yot.lewisham", "GET", "/engine-rest/task?processInstanceBusinessKey=" + first, null);
+        assertThat(next.body()).as("the next step, in the version node-b moved it to").contains(renamed);
     }
 
     /**
@@ -383,10 +406,15 @@ class NodeFaultsTest {
                   </bpmn:process>
                 </bpmn:definitions>
                 """;
+        return deploy(node, "fault-probe.bpmn", bpmn);
+    }
+
+    /** A deployment through the engine REST, as Camunda Modeler makes it, by a process owner. */
+    private static HttpResponse<String> deploy(ServiceNode node, String file, String content) throws Exception {
         String boundary = "----probe" + UUID.randomUUID();
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nfault-probe\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"fault-probe.bpmn\"\r\n"
-                + "Content-Type: application/octet-stream\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + file + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"" + file + "\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
         var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + node.port
                         + "/engine-rest/deployment/create"))
                 .header("Authorization", "Basic " + java.util.Base64.getEncoder()

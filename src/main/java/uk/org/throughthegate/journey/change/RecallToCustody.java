@@ -65,7 +65,7 @@ public class RecallToCustody {
         Map<String, Object> next = new LinkedHashMap<>();
         next.put(RELEASE_DATE, release.toString());
         next.put(LICENCE_END_DATE, licenceEnd.toString());
-        next.putAll(schedule.deadlinesFromRelease(release));
+        schedule.deadlinesFromRelease(release).forEach((name, day) -> next.put(name, day.toString()));
         JourneySchedule.Review review = schedule.nextReview(facts.sentenceDate(), today, release);
         next.put(NEXT_REVIEW_DUE, review.due().toString());
         next.put(REVIEW_BEFORE_RELEASE, review.beforeRelease());

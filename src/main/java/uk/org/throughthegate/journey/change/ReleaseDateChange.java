@@ -101,7 +101,7 @@ public class ReleaseDateChange {
         var schedule = new JourneySchedule(standards.standardsFor(journey.consortium()));
         Map<String, LocalDate> next = new LinkedHashMap<>();
         next.put(RELEASE_DATE, release);
-        schedule.deadlinesFromRelease(release).forEach((name, date) -> next.put(name, LocalDate.parse(date)));
+        next.putAll(schedule.deadlinesFromRelease(release));
         boolean beforeRelease = journey.reviewBeforeRelease()
                 || !journey.nextReviewDue().isBefore(schedule.preReleaseReviewDue(release));
         if (beforeRelease) {
