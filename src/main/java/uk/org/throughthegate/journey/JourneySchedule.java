@@ -48,11 +48,7 @@ public class JourneySchedule {
         return WorkingDays.before(due, standards.taskNoticeWorkingDays());
     }
 
-    /**
-     * The review after {@code lastReview} (or the first, when it is the sentence date): every
-     * review interval from sentence, and always one before release, which is the last.
-     */
-    /** Every deadline that follows from the release date, by variable name, as ISO dates. */
+    /** Every deadline that follows from the release date, by variable name. */
     public Map<String, LocalDate> deadlinesFromRelease(LocalDate releaseDate) {
         Map<String, LocalDate> deadlines = new LinkedHashMap<>();
         deadlines.put(JourneyProcess.ACCOMMODATION_DUE, accommodationDue(releaseDate));
@@ -62,6 +58,10 @@ public class JourneySchedule {
         return deadlines;
     }
 
+    /**
+     * The review after {@code lastReview} (or the first, when it is the sentence date): every
+     * review interval from sentence, and always one before release, which is the last.
+     */
     public Review nextReview(LocalDate sentenceDate, LocalDate lastReview, LocalDate releaseDate) {
         LocalDate preRelease = preReleaseReviewDue(releaseDate);
         Period interval = standards.reviewInterval();

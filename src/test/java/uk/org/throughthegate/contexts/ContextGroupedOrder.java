@@ -12,11 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.ClassDescriptor;
 import org.junit.jupiter.api.ClassOrderer;
 import org.junit.jupiter.api.ClassOrdererContext;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.test.context.BootstrapUtils;
 import org.springframework.test.context.MergedContextConfiguration;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs the test classes that ask for the same Spring context one after another (plain unit tests
@@ -38,11 +38,11 @@ public class ContextGroupedOrder implements ClassOrderer {
         if (classes.stream().anyMatch(c -> isNested(c.getTestClass()))) {
             return;
         }
+        // plain unit tests first, then by name; each class joins the group of the first with its context
         Map<Object, List<ClassDescriptor>> groups = new LinkedHashMap<>();
         classes.stream().sorted(Comparator.comparing((ClassDescriptor c) -> context(c.getTestClass()).isPresent())
                         .thenComparing(c -> c.getTestClass().getName()))
-                .forEach(c -> groups.computeIfAbsent(context(c.getTestClass()).<Object>map(m -> m).orElse(c.getTestClass()),
-                        k -> new ArrayList<>()).add(c));
+                .forEach(c -> groups.computeIfAbsent(groupOf(c.getTestClass()), k -> new ArrayList<>()).add(c));
         List<ClassDescriptor> ordered = groups.values().stream().flatMap(List::stream).toList();
         classes.sort(Comparator.comparingInt(ordered::indexOf));
         synchronized (ORDER) {
@@ -59,6 +59,11 @@ public class ContextGroupedOrder implements ClassOrderer {
             next = at < 0 || at + 1 >= ORDER.size() ? null : ORDER.get(at + 1);
         }
         return next != null && context(next).isPresent() && context(next).equals(context(testClass));
+    }
+
+    private static Object groupOf(Class<?> testClass) {
+        Optional<MergedContextConfiguration> context = context(testClass);
+        return context.isPresent() ? context.get() : testClass;
     }
 
     static boolean isNested(Class<?> testClass) {
