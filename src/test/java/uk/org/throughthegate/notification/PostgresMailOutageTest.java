@@ -13,6 +13,7 @@ import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -122,8 +123,7 @@ class PostgresMailOutageTest {
     /** The jobs of the case's mails (sending or waiting behind an earlier mail), or of one of those steps. */
     private List<Job> ourJobs(String reference, String activityId) {
         List<Job> jobs = new ArrayList<>();
-        for (var mail : engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(MailOutbox.PROCESS_KEY)
-                .processInstanceBusinessKey(reference).list()) {
+        for (var mail : mails(reference)) {
             var query = engine.getManagementService().createJobQuery().processInstanceId(mail.getId());
             jobs.addAll(activityId == null ? query.list() : query.activityId(activityId).list());
         }
@@ -131,9 +131,14 @@ class PostgresMailOutageTest {
     }
 
     private long incidents(String reference) {
-        return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(MailOutbox.PROCESS_KEY)
-                .processInstanceBusinessKey(reference).list().stream()
+        return mails(reference).stream()
                 .mapToLong(mail -> engine.getRuntimeService().createIncidentQuery().processInstanceId(mail.getId()).count())
                 .sum();
+    }
+
+    /** The case's mails still being sent or waiting. */
+    private List<ProcessInstance> mails(String reference) {
+        return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(MailOutbox.PROCESS_KEY)
+                .processInstanceBusinessKey(reference).list();
     }
 }
