@@ -9,7 +9,10 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 
+import uk.org.throughthegate.access.CaseAccess;
 import uk.org.throughthegate.notification.DeadlineEscalationProcess;
 import uk.org.throughthegate.notification.SendMailProcess;
 
@@ -25,6 +28,12 @@ import uk.org.throughthegate.notification.SendMailProcess;
  * such a step ({@code nrOfInstances}, {@code loopCounter}...). Which way a gateway went shows in
  * the steps that follow it and in the answers it read. At 52 gateways, 26 starts and 3 brackets
  * per journey, they were 35 KB of a closed journey's 200 KB;
+ * <li>in every process, the end event of an embedded sub-process that has no other end event: the
+ * sub-process's own row says when it ended, and whether it completed or was cancelled (15
+ * supervision appointments make 15 such rows in a closed journey). Where a sub-process has several
+ * ends, which one was reached is an outcome and is kept;
+ * <li>a task's copies of its case's Tasklist columns (case reference, release date), which a
+ * referral carries for its provider (journey/ReferralAccess): the journey keeps the facts;
  * <li>in the service's bookkeeping processes, the watch on a deadline ({@code deadline-escalation},
  * one per task with a due date) and the sending of one mail ({@code send-mail}): the copies of the
  * journey's facts they are started with, the rendered mail and its address, and their steps other
@@ -82,6 +91,18 @@ class KeptHistory extends AbstractHistoryLevel {
     static final Set<String> ROUTING_STEPS = Set.of("exclusiveGateway", "inclusiveGateway", "parallelGateway",
             "eventBasedGateway", "complexGateway", "startEvent", "multiInstanceBody");
 
+    /** Ends of a scope (none, error, escalation, terminate...). */
+    static final String END_EVENT_TYPE_SUFFIX = "EndEvent";
+
+    /** A plain end: the only end of a sub-process says no more than the sub-process's own row. */
+    static final String NONE_END_EVENT = "noneEndEvent";
+
+    /**
+     * A sub-process drawn in its parent's flow. An event sub-process's end is kept: what an event
+     * led to ("Deadlines moved", "Overtaken by release") is an outcome.
+     */
+    static final String EMBEDDED_SUB_PROCESS = "subProcess";
+
     /** The engine's own counters of a multi-instance step. */
     static final Set<String> MULTI_INSTANCE_COUNTERS = Set.of("nrOfInstances", "nrOfActiveInstances",
             "nrOfCompletedInstances", "loopCounter");
@@ -119,6 +140,10 @@ class KeptHistory extends AbstractHistoryLevel {
         if (WATCH_ID.equals(variable.getName()) || MULTI_INSTANCE_COUNTERS.contains(variable.getName())) {
             return true;
         }
+        if (variable.getTaskId() != null && CaseAccess.TASKLIST_COLUMNS.stream()
+                .anyMatch(column -> column.variable().equals(variable.getName()))) {
+            return true;
+        }
         Set<String> copies = BOOKKEEPING_COPIES.get(processKey(variable.getExecution()));
         return copies != null && copies.contains(variable.getName());
     }
@@ -128,10 +153,23 @@ class KeptHistory extends AbstractHistoryLevel {
             return false;
         }
         String type = String.valueOf(execution.getActivity().getProperty("type"));
-        if (ROUTING_STEPS.contains(type)) {
+        if (ROUTING_STEPS.contains(type) || isOnlyEndOfSubProcess(execution.getActivity(), type)) {
             return true;
         }
         return BOOKKEEPING_COPIES.containsKey(processKey(execution)) && !KEPT_BOOKKEEPING_STEPS.contains(type);
+    }
+
+    private static boolean isOnlyEndOfSubProcess(ActivityImpl step, String type) {
+        if (!NONE_END_EVENT.equals(type) || !(step.getFlowScope() instanceof ActivityImpl subProcess)
+                || !EMBEDDED_SUB_PROCESS.equals(subProcess.getProperty("type")) || subProcess.isTriggeredByEvent()) {
+            return false;
+        }
+        return endEvents(subProcess) == 1;
+    }
+
+    private static long endEvents(ScopeImpl scope) {
+        return scope.getActivities().stream()
+                .filter(step -> String.valueOf(step.getProperty("type")).endsWith(END_EVENT_TYPE_SUFFIX)).count();
     }
 
     private static String processKey(ExecutionEntity execution) {

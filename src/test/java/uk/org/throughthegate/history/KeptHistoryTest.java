@@ -59,13 +59,24 @@ class KeptHistoryTest {
                 .doesNotContain("exclusiveGateway", "inclusiveGateway", "parallelGateway", "startEvent", "multiInstanceBody")
                 .contains("userTask", "subProcess", "intermediateTimer", "noneEndEvent");
         assertThat(steps).extracting(HistoricActivityInstance::getActivityId).as("each stage, each outcome, each appointment")
-                .contains("SubProcess_Custody", "SubProcess_Released", "End_PlanAgreed", "End_AppointmentRecorded",
-                        "Timer_ReleaseDate", "Task_AgreeExitPlan");
+                .contains("SubProcess_Custody", "SubProcess_Released", "SubProcess_Supervision", "Task_RecordSupervisionAppointment",
+                        "Timer_ReleaseDate", "Task_AgreeExitPlan", "End_JourneyClosed", "End_PlanAgreed");
+        assertThat(steps).extracting(HistoricActivityInstance::getActivityId)
+                .as("the only end of a sub-process: the sub-process's own row says when it ended")
+                .doesNotContain("End_AppointmentRecorded", "End_Accommodation", "End_Handover");
+        assertThat(steps).filteredOn(step -> step.getActivityId().equals("SubProcess_Supervision")).isNotEmpty()
+                .as("each appointment's sub-process completed, none cancelled").noneMatch(HistoricActivityInstance::isCanceled);
         assertThat(steps).filteredOn(step -> step.getEndTime() == null).as("every kept step ended with the journey").isEmpty();
-        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(journey.getId()).list())
-                .extracting(HistoricVariableInstance::getName).as("the answers stay, the engine's counters do not")
-                .contains("appointmentOutcome", "exitPlan")
+        List<HistoricVariableInstance> variables = engine.getHistoryService().createHistoricVariableInstanceQuery()
+                .processInstanceId(journey.getId()).list();
+        assertThat(variables).extracting(HistoricVariableInstance::getName).as("the answers stay, the engine's counters do not")
+                .contains("appointmentOutcome", "exitPlan", "caseReference", "releaseDate")
                 .doesNotContain("nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances", "loopCounter");
+        assertThat(variables).filteredOn(variable -> variable.getTaskId() != null)
+                .extracting(HistoricVariableInstance::getName).as("a referral's copies of its case's Tasklist columns")
+                .doesNotContain("caseReference", "releaseDate");
+        assertThat(variables).filteredOn(variable -> variable.getName().equals("releaseDate")).as("the journey's own")
+                .hasSize(1);
     }
 
     @Test
