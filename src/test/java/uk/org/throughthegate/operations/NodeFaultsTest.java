@@ -86,11 +86,16 @@ class NodeFaultsTest {
      * Journeys entered and consent recorded by two clients while the node is killed with SIGKILL:
      * after a restart every acknowledged entry and completion is there, every journey has the
      * timers of a journey entered after the crash, due on the same dates, and every queued mail
-     * arrives.
+     * arrives. Timers falling due one every 300 ms from before the crash to after the restart each
+     * fire once, none before its time, those due while the node was down soon after it is back.
      */
     @Test
     void aNodeKilledUnderLoadLosesNothingItAcknowledged() throws Exception {
         ServiceNode node = node("node-a").start().awaitReady(START);
+        HttpResponse<String> deployed = deployProbe(node);
+        assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
+        // Timers falling due before the crash, while the node is down and after it is back.
+        Map<String, Instant> probes = startProbes(node, 300, Instant.now().plusSeconds(5), Duration.ofMillis(300));
         List<String> entered = Collections.synchronizedList(new ArrayList<>());
         List<String> consented = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean stop = new AtomicBoolean();
@@ -162,12 +167,89 @@ class NodeFaultsTest {
             }
         }
 
+        // A timer job the killed node had taken stays locked to it until its lock expires
+        // (lock-time-in-millis); then the node that is back takes it.
+        Duration lockTime = Duration.ofMinutes(2);
+        Fired fired;
+        try (Connection db = database()) {
+            waitUntil(backIn.plus(lockTime).plusMinutes(1),
+                    () -> count(db, "select count(*) from ACT_RU_JOB where PROCESS_DEF_KEY_ = 'fault-probe'") == 0);
+            fired = fired(db, probes, killed, killed.plus(backIn));
+        }
+
         waitUntil(Duration.ofMinutes(3), () -> queuedMails() == 0);
         Mails mails = newTaskMails(entered);
         System.out.printf("FAULT kill -9: %d entries and %d consents acknowledged before SIGKILL; back and ready in %d s; "
-                + "entries lost 0, completions lost 0, Record consent mails lost %d, sent twice %d%n",
-                entered.size(), consented.size(), backIn.toSeconds(), mails.lost().size(), mails.sentTwice());
+                + "entries lost 0, completions lost 0, Record consent mails lost %d, sent twice %d; "
+                + "%d timers: %d fell due while the node was down, %d never fired, %d fired twice, %d early, "
+                + "latest %d s after its due time%n",
+                entered.size(), consented.size(), backIn.toSeconds(), mails.lost().size(), mails.sentTwice(),
+                probes.size(), fired.dueWhileDown(), fired.never().size(), fired.twice().size(), fired.early().size(),
+                fired.latest().toSeconds());
+        assertThat(fired.dueWhileDown()).as("timers due while the node was down").isPositive();
+        assertThat(fired.never()).as("timers that never fired").isEmpty();
+        assertThat(fired.twice()).as("timers that fired twice").isEmpty();
+        assertThat(fired.early()).as("timers that fired before their due time").isEmpty();
+        assertThat(fired.latest()).as("the latest timer, after its due time")
+                .isLessThanOrEqualTo(backIn.plus(lockTime).plusSeconds(30));
         mails.noneLostAndEachShownOnce();
+    }
+
+    /** Probe processes, each waiting on a timer; the first due at {@code first}, then one every {@code gap}. */
+    private Map<String, Instant> startProbes(ServiceNode node, int count, Instant first, Duration gap) throws Exception {
+        Map<String, Instant> probes = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            String reference = "PROBE-" + run + "-" + i;
+            Instant due = first.plus(gap.multipliedBy(i));
+            HttpResponse<String> started = node.call("owner", "POST", "/engine-rest/process-definition/key/fault-probe/start",
+                    "{\"businessKey\":\"" + reference + "\",\"variables\":{\"dueAt\":{\"value\":\"" + due
+                            + "\",\"type\":\"String\"}}}");
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+            probes.put(reference, due);
+        }
+        return probes;
+    }
+
+    /** How the probes' timers fired: by business key, the end times of their timer step. */
+    record Fired(int dueWhileDown, List<String> never, List<String> twice, List<String> early, Duration latest) {
+    }
+
+    private static Fired fired(Connection db, Map<String, Instant> probes, Instant down, Instant up) throws SQLException {
+        List<String> never = new ArrayList<>();
+        List<String> twice = new ArrayList<>();
+        List<String> early = new ArrayList<>();
+        Duration latest = Duration.ZERO;
+        int dueWhileDown = 0;
+        for (var probe : probes.entrySet()) {
+            Instant due = probe.getValue();
+            if (!due.isBefore(down) && due.isBefore(up)) {
+                dueWhileDown++;
+            }
+            List<Instant> ends = new ArrayList<>();
+            try (var q = db.prepareStatement("select A.END_TIME_ from ACT_HI_ACTINST A join ACT_HI_PROCINST P "
+                    + "on A.PROC_INST_ID_ = P.ID_ where P.BUSINESS_KEY_ = ? and A.ACT_ID_ = 'Timer_Probe' and A.END_TIME_ is not null")) {
+                q.setString(1, probe.getKey());
+                try (var rows = q.executeQuery()) {
+                    while (rows.next()) {
+                        ends.add(rows.getTimestamp(1).toInstant());
+                    }
+                }
+            }
+            if (ends.isEmpty()) {
+                never.add(probe.getKey());
+                continue;
+            }
+            if (ends.size() > 1) {
+                twice.add(probe.getKey());
+            }
+            // The engine stores times to the millisecond; the due time was written to the millisecond too.
+            if (ends.get(0).isBefore(due.truncatedTo(java.time.temporal.ChronoUnit.MILLIS))) {
+                early.add(probe.getKey() + " due " + due + " fired " + ends.get(0));
+            }
+            Duration late = Duration.between(due, ends.get(0));
+            latest = late.compareTo(latest) > 0 ? late : latest;
+        }
+        return new Fired(dueWhileDown, never, twice, early, latest);
     }
 
     /**
