@@ -9,8 +9,9 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import uk.org.throughthegate.standards.ConsortiumStandards;
+import uk.org.throughthegate.model.TextFact;
 import uk.org.throughthegate.refusal.InputRefused.FieldError;
+import uk.org.throughthegate.standards.ConsortiumStandards;
 import uk.org.throughthegate.taskform.TaskInputRefused;
 
 /**
@@ -33,7 +34,7 @@ class AccommodationStandardCheck implements TaskListener {
         boolean confirming = "confirmed".equals(task.getVariable("accommodationDecision"));
         boolean temporary = TEMPORARY.equals(task.getVariable("accommodationType"));
         if (confirming && temporary
-                && !standards.standardsFor((String) task.getVariable(CONSORTIUM)).temporaryAccommodationAccepted()) {
+                && !standards.standardsFor(TextFact.of(task, CONSORTIUM)).temporaryAccommodationAccepted()) {
             throw new TaskInputRefused(task.getName(), String.valueOf(task.getVariable(CASE_REFERENCE)), List.of(new FieldError(
                     "accommodationType", "this consortium's standard does not allow release to temporary accommodation; "
                             + "choose 'Not suitable' so that the provider proposes another placement")));

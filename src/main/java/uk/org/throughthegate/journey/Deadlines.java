@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 import uk.org.throughthegate.calendar.EngineClock;
+import uk.org.throughthegate.model.TextFact;
 import uk.org.throughthegate.standards.ConsortiumStandards;
 
 /**
@@ -81,11 +82,11 @@ public class Deadlines {
 
     private AdultTransition transition(DelegateExecution execution) {
         return new AdultTransition(CaseDates.get(execution, DATE_OF_BIRTH),
-                standards.transitionFor((String) execution.getVariable(CONSORTIUM)));
+                standards.transitionFor(TextFact.of(execution, CONSORTIUM)));
     }
 
     JourneySchedule schedule(DelegateExecution execution) {
-        return new JourneySchedule(standards.standardsFor((String) execution.getVariable(CONSORTIUM)));
+        return new JourneySchedule(standards.standardsFor(TextFact.of(execution, CONSORTIUM)));
     }
 
     private static List<String> iso(List<LocalDate> dates) {

@@ -10,6 +10,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import uk.org.throughthegate.model.ProcessKey;
+import uk.org.throughthegate.model.TextFact;
 import uk.org.throughthegate.standards.ReferenceData;
 
 /**
@@ -38,12 +39,12 @@ class JourneyNames {
         if (journey.hasVariable(HOME_YOT_NAME)) {
             return;
         }
-        var yot = tables.homeYot((String) journey.getVariable(HOME_YOT));
+        var yot = tables.homeYot(TextFact.of(journey, HOME_YOT));
         yot.ifPresent(y -> {
             journey.setVariable(HOME_YOT_NAME, y.name());
             journey.setVariable(CONSORTIUM_NAME, y.consortiumName());
         });
-        tables.establishment((String) journey.getVariable(ESTABLISHMENT))
+        tables.establishment(TextFact.of(journey, ESTABLISHMENT))
                 .ifPresent(establishment -> journey.setVariable(ESTABLISHMENT_NAME, establishment.name()));
         if (yot.isPresent()) {
             LOG.info("Case {}: the names of its YOT, establishment and consortium added (entered without them)",

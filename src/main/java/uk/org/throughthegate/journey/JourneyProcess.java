@@ -15,6 +15,8 @@ public final class JourneyProcess {
     public static final String LICENCE_END_DATE = "licenceEndDate";
     public static final String HOME_YOT = "homeYot";
     public static final String ESTABLISHMENT = "establishment";
+    /** Who entered the case (the start event's camunda:initiator). */
+    public static final String ENTERED_BY = "enteredBy";
 
     // Derived at custody entry
     public static final String CONSORTIUM = "consortium";

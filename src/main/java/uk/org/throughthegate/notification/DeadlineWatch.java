@@ -15,10 +15,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import uk.org.throughthegate.access.Teams;
 import uk.org.throughthegate.journey.JourneyProcess;
 import uk.org.throughthegate.journey.RunningJourney;
-import uk.org.throughthegate.access.Teams;
 import uk.org.throughthegate.model.ProcessKey;
+import uk.org.throughthegate.model.TextFact;
 
 /**
  * Every task of a case that has a due date is watched by a {@code deadline-escalation} instance:
@@ -82,16 +83,16 @@ class DeadlineWatch {
 
     private void start(DelegateTask task) {
         Object caseReference = task.getVariable("caseReference");
-        String homeYot = (String) task.getVariable(JourneyProcess.HOME_YOT);
-        String consortium = (String) task.getVariable(JourneyProcess.CONSORTIUM);
+        String homeYot = TextFact.of(task, JourneyProcess.HOME_YOT);
+        String consortium = TextFact.of(task, JourneyProcess.CONSORTIUM);
         if (caseReference == null || homeYot == null || consortium == null) {
             ProcessInstance journey = RunningJourney.of(runtime, caseReference);
             if (journey == null) {
                 LOG.warn("Task {} has a due date but no running journey (case {}): no escalation", task.getId(), caseReference);
                 return;
             }
-            homeYot = (String) runtime.getVariable(journey.getId(), JourneyProcess.HOME_YOT);
-            consortium = (String) runtime.getVariable(journey.getId(), JourneyProcess.CONSORTIUM);
+            homeYot = TextFact.of(runtime, journey.getId(), JourneyProcess.HOME_YOT);
+            consortium = TextFact.of(runtime, journey.getId(), JourneyProcess.CONSORTIUM);
         }
         ProcessInstance watch = runtime.startProcessInstanceByKey(KEY, caseReference.toString(), Variables.createVariables()
                 .putValue(WATCHED_TASK_ID, task.getId())
@@ -114,7 +115,7 @@ class DeadlineWatch {
     }
 
     private String watchOf(DelegateTask task) {
-        String watch = (String) task.getVariableLocal(WATCH_ID);
+        String watch = TextFact.local(task, WATCH_ID);
         if (watch == null && task.getDueDate() != null) {
             // A task made before watches were kept on the task: found the old, slow way.
             ProcessInstance old = runtime.createProcessInstanceQuery().processDefinitionKey(KEY)

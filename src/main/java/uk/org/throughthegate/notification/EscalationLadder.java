@@ -11,6 +11,7 @@ import java.util.function.BiFunction;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
+import uk.org.throughthegate.model.TextFact;
 import uk.org.throughthegate.standards.ConsortiumStandards;
 
 /**
@@ -48,7 +49,7 @@ public class EscalationLadder {
 
     private Date at(DelegateExecution execution, BiFunction<EscalationSchedule, LocalDate, LocalDateTime> rung) {
         LocalDate dueDay = ((Date) execution.getVariable(DUE_AT)).toInstant().atZone(zone).toLocalDate();
-        var schedule = new EscalationSchedule(standards.escalationFor((String) execution.getVariable(CONSORTIUM)));
+        var schedule = new EscalationSchedule(standards.escalationFor(TextFact.of(execution, CONSORTIUM)));
         return Date.from(rung.apply(schedule, dueDay).atZone(zone).toInstant());
     }
 }

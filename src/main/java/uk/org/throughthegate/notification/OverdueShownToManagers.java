@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 import uk.org.throughthegate.access.CaseAccess;
+import uk.org.throughthegate.model.TextFact;
 
 /**
  * Once a task is overdue, its consortium's project managers and strategic lead may open its
@@ -22,7 +23,7 @@ class OverdueShownToManagers implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        CaseAccess.grantRead(execution, List.of((String) execution.getVariable(PM_TEAM),
-                (String) execution.getVariable(STRATEGIC_LEAD_TEAM)));
+        CaseAccess.grantRead(execution, List.of(TextFact.of(execution, PM_TEAM),
+                TextFact.of(execution, STRATEGIC_LEAD_TEAM)));
     }
 }

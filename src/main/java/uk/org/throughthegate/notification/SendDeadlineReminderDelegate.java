@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 import uk.org.throughthegate.calendar.EngineClock;
+import uk.org.throughthegate.model.TextFact;
 import uk.org.throughthegate.notification.Recipients.Recipient;
 
 /**
@@ -38,13 +39,13 @@ class SendDeadlineReminderDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String taskId = (String) execution.getVariable(WATCHED_TASK_ID);
+        String taskId = TextFact.of(execution, WATCHED_TASK_ID);
         Date due = (Date) execution.getVariable(DUE_AT);
         Task task = tasks.createTaskQuery().taskId(taskId).singleResult();
         if (task == null || !EngineClock.now().isBefore(due.toInstant())) {
             return;
         }
-        String caseReference = (String) execution.getVariable(CASE_REFERENCE);
+        String caseReference = TextFact.of(execution, CASE_REFERENCE);
         var mail = templates.render("reminder", links.aboutTask(taskId, task.getName(), caseReference, due));
         for (Recipient r : recipients.ofTask(tasks.getIdentityLinksForTask(taskId), task.getAssignee()).values()) {
             outbox.queue(new OutgoingMail("reminder:" + taskId + ":" + due.toInstant() + ":" + r.userId(),

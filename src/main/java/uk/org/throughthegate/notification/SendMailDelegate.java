@@ -6,6 +6,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import uk.org.throughthegate.model.TextFact;
+
 /**
  * The sending step of {@code send-mail}: sends the mail unless an earlier one to the same person is
  * still waiting (then the model waits a minute and comes back). A failure (mail server down) fails
@@ -24,7 +26,7 @@ class SendMailDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String to = (String) execution.getVariable(SendMailProcess.TO);
+        String to = TextFact.of(execution, SendMailProcess.TO);
         if (order.earlierMailWaiting(to, execution.getVariable(SendMailProcess.QUEUED_AT),
                 execution.getProcessEngineServices().getManagementService())) {
             execution.setVariable(SendMailProcess.SENT, false);
@@ -32,10 +34,10 @@ class SendMailDelegate implements JavaDelegate {
         }
         execution.setVariable(SendMailProcess.SENT, true);
         delivery.deliver(new OutgoingMail(
-                (String) execution.getVariable(SendMailProcess.MAIL_KEY),
-                (String) execution.getVariable(SendMailProcess.CASE_REFERENCE),
-                (String) execution.getVariable(SendMailProcess.TO),
-                (String) execution.getVariable(SendMailProcess.SUBJECT),
+                TextFact.of(execution, SendMailProcess.MAIL_KEY),
+                TextFact.of(execution, SendMailProcess.CASE_REFERENCE),
+                TextFact.of(execution, SendMailProcess.TO),
+                TextFact.of(execution, SendMailProcess.SUBJECT),
                 new String((byte[]) execution.getVariable(SendMailProcess.TEXT_BODY), StandardCharsets.UTF_8),
                 new String((byte[]) execution.getVariable(SendMailProcess.HTML_BODY), StandardCharsets.UTF_8)));
         order.wakeWaitingFor(to, execution.getProcessEngineServices().getManagementService());

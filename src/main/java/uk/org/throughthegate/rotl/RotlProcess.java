@@ -29,6 +29,13 @@ public final class RotlProcess {
     public static final String ELIGIBILITY_RULE = "rotlEligibilityRule";
     public static final String OUTCOME = "rotlOutcome";
     public static final String STATUS = "rotlStatus";
+    /** Who asked for the ROTL (the start event's camunda:initiator). */
+    public static final String REQUESTED_BY = "requestedBy";
+    /**
+     * Which of the journey's ROTL counts a "Tell the journey" step adds to (an input parameter of
+     * the step in the model: rotlApproved, rotlRefused or rotlOutcome).
+     */
+    public static final String JOURNEY_COUNT = "journeyCount";
 
     private RotlProcess() {
     }

@@ -10,11 +10,12 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 import uk.org.throughthegate.access.CaseAccess;
+import uk.org.throughthegate.access.Teams;
 import uk.org.throughthegate.calendar.EngineClock;
 import uk.org.throughthegate.calendar.WorkingDays;
 import uk.org.throughthegate.journey.JourneyFacts;
 import uk.org.throughthegate.journey.JourneyProcess;
-import uk.org.throughthegate.access.Teams;
+import uk.org.throughthegate.model.TextFact;
 import uk.org.throughthegate.standards.ConsortiumStandards;
 
 /**
@@ -40,7 +41,7 @@ class RotlRequestListener implements ExecutionListener {
         LocalDate today = EngineClock.today(zone);
         LocalDate proposed = RotlRequestCheck.proposedDate(execution.getVariables(), journey, today, standards, zone);
 
-        CaseAccess.requireTeamMember(execution, (String) execution.getVariable("requestedBy"), "ROTL request",
+        CaseAccess.requireTeamMember(execution, TextFact.of(execution, REQUESTED_BY), "ROTL request",
                 journey.yotTeam(), journey.custodyTeam());
         CaseAccess.grantRead(execution, java.util.List.of(journey.yotTeam(), journey.custodyTeam(),
                 Teams.governors(journey.establishment()), journey.pmTeam()));
@@ -57,7 +58,7 @@ class RotlRequestListener implements ExecutionListener {
         execution.setVariable(JourneyProcess.SENTENCE_DATE, journey.sentenceDate().toString());
         execution.setVariable(JourneyProcess.RELEASE_DATE, journey.releaseDate().toString());
         execution.setVariable(GOVERNOR_TEAM, Teams.governors(journey.establishment()));
-        var purpose = standards.rotlPurpose((String) execution.getVariable(PURPOSE));
+        var purpose = standards.rotlPurpose(TextFact.of(execution, PURPOSE));
         execution.setVariable(PROVIDER_TEAM, purpose.map(ConsortiumStandards.RotlPurpose::providerTeam).orElse(null));
         execution.setVariable(PURPOSE_NAME, purpose.map(ConsortiumStandards.RotlPurpose::name).orElse(null));
         execution.setVariable(REQUESTED_ON, today.toString());

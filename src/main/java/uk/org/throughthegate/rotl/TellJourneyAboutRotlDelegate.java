@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import uk.org.throughthegate.journey.JourneyProcess;
+import uk.org.throughthegate.model.TextFact;
 
 /**
  * "Tell the journey": adds to the journey's ROTL counts. Asynchronous in the model, so two
@@ -22,18 +23,18 @@ class TellJourneyAboutRotlDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         var runtime = execution.getProcessEngineServices().getRuntimeService();
-        String journeyId = (String) execution.getVariable(JOURNEY_ID);
+        String journeyId = TextFact.of(execution, JOURNEY_ID);
         if (runtime.createProcessInstanceQuery().processInstanceId(journeyId).count() == 0) {
             return; // the journey has closed; this request's own history keeps what happened
         }
-        String count = (String) execution.getVariable("journeyCount");
+        String count = TextFact.of(execution, JOURNEY_COUNT);
         switch (count) {
             case JourneyProcess.ROTL_APPROVED, JourneyProcess.ROTL_REFUSED -> {
                 JourneyCounts.add(runtime, journeyId, count);
                 execution.setVariable(STATUS, count.equals(JourneyProcess.ROTL_APPROVED) ? "approved" : "refused");
             }
             case "rotlOutcome" -> {
-                String outcome = (String) execution.getVariable(OUTCOME);
+                String outcome = TextFact.of(execution, OUTCOME);
                 if (TOOK_PLACE.contains(outcome)) {
                     JourneyCounts.add(runtime, journeyId, JourneyProcess.ROTL_TAKEN);
                 }

@@ -1,6 +1,7 @@
 package uk.org.throughthegate.standards;
 
 import java.time.Period;
+import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.variable.Variables;
@@ -39,7 +40,7 @@ public class ConsortiumStandards implements ReferenceData {
     @Override
     public Optional<RotlPurpose> rotlPurpose(String id) {
         return single(ROTL_PURPOSE_DECISION, "purpose", id).map(r -> new RotlPurpose(id, r.getEntry("purposeName"),
-                (String) r.getEntryMap().get("providerTeam")));
+                providerTeam(r.getEntryMap())));
     }
 
     public Standards standardsFor(String consortium) {
@@ -113,5 +114,10 @@ public class ConsortiumStandards implements ReferenceData {
     }
 
     public record Establishment(String id, String name, String type) {
+    }
+
+    /** A purpose with no provider (a blank cell) has no entry: getEntry would throw. */
+    private static String providerTeam(Map<String, Object> entries) {
+        return entries.get("providerTeam") instanceof String team ? team : null;
     }
 }

@@ -12,12 +12,13 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import uk.org.throughthegate.access.CaseAccess;
-import uk.org.throughthegate.refusal.InputRefused.FieldError;
-import uk.org.throughthegate.standards.ConsortiumStandards;
-import uk.org.throughthegate.refusal.JourneyChangeRefused;
 import uk.org.throughthegate.access.Teams;
 import uk.org.throughthegate.journey.JourneyEvent;
 import uk.org.throughthegate.journey.JourneyFacts;
+import uk.org.throughthegate.model.TextFact;
+import uk.org.throughthegate.refusal.InputRefused.FieldError;
+import uk.org.throughthegate.refusal.JourneyChangeRefused;
+import uk.org.throughthegate.standards.ConsortiumStandards;
 
 /**
  * "Move the case to the new establishment": open custody and governor tasks of the journey and its
@@ -39,8 +40,8 @@ class EstablishmentTransfer implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         ProcessEngineServices engine = execution.getProcessEngineServices();
         var runtime = engine.getRuntimeService();
-        String reference = (String) execution.getVariable(CASE_REFERENCE);
-        String target = (String) execution.getVariable(TransferProcess.NEW_ESTABLISHMENT);
+        String reference = TextFact.of(execution, CASE_REFERENCE);
+        String target = TextFact.of(execution, TransferProcess.NEW_ESTABLISHMENT);
         JourneyFacts journey = JourneyFacts.ofRunning(runtime, reference).orElse(null);
         List<FieldError> errors = new ArrayList<>();
         if (journey == null) {
@@ -59,7 +60,7 @@ class EstablishmentTransfer implements JavaDelegate {
             throw new JourneyChangeRefused("Transfer", errors).forCase(reference);
         }
         String from = journey.establishment();
-        CaseAccess.requireTeamMember(execution, (String) execution.getVariable(TransferProcess.TRANSFERRED_BY), "Transfer",
+        CaseAccess.requireTeamMember(execution, TextFact.of(execution, TransferProcess.TRANSFERRED_BY), "Transfer",
                 journey.caseTeams());
         execution.setProcessBusinessKey(reference);
 

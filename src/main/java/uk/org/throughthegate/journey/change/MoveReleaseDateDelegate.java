@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import uk.org.throughthegate.journey.JourneyProcess;
+import uk.org.throughthegate.model.TextFact;
 
 /**
  * "Tell the journey its new release date": checks the change, then sends the journey the
@@ -25,8 +26,8 @@ class MoveReleaseDateDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String reference = (String) execution.getVariable(JourneyProcess.CASE_REFERENCE);
-        String changedBy = (String) execution.getVariable(ReleaseDateChangeProcess.CHANGED_BY);
+        String reference = TextFact.of(execution, JourneyProcess.CASE_REFERENCE);
+        String changedBy = TextFact.of(execution, ReleaseDateChangeProcess.CHANGED_BY);
         var accepted = change.accept(execution, changedBy, reference,
                 execution.getVariable(ReleaseDateChangeProcess.NEW_RELEASE_DATE));
         execution.setProcessBusinessKey(reference);

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import uk.org.throughthegate.journey.JourneyProcess;
+import uk.org.throughthegate.model.TextFact;
 
 /**
  * "Tell the journey the child is back in custody", the one step of {@code recall-to-custody}:
@@ -20,10 +21,10 @@ class ReturnToCustodyDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String reference = (String) execution.getVariable(JourneyProcess.CASE_REFERENCE);
-        String recalledBy = (String) execution.getVariable(RecallProcess.RECALLED_BY);
+        String reference = TextFact.of(execution, JourneyProcess.CASE_REFERENCE);
+        String recalledBy = TextFact.of(execution, RecallProcess.RECALLED_BY);
         var accepted = recall.accept(execution, recalledBy, new RecallToCustody.Request(reference,
-                (String) execution.getVariable(RecallProcess.REASON), execution.getVariable(RecallProcess.NEW_RELEASE_DATE),
+                TextFact.of(execution, RecallProcess.REASON), execution.getVariable(RecallProcess.NEW_RELEASE_DATE),
                 execution.getVariable(RecallProcess.NEW_LICENCE_END_DATE)));
         execution.setProcessBusinessKey(reference);
         execution.getProcessEngineServices().getRuntimeService()

@@ -9,9 +9,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
+import uk.org.throughthegate.journey.RunningJourney;
+import uk.org.throughthegate.model.TextFact;
 import uk.org.throughthegate.refusal.InputRefused.FieldError;
 import uk.org.throughthegate.refusal.JourneyChangeRefused;
-import uk.org.throughthegate.journey.RunningJourney;
 
 /**
  * "End the journey": only a project manager of the case's consortium, or an administrator, may
@@ -26,14 +27,14 @@ class WithdrawJourneyDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         var engine = execution.getProcessEngineServices();
-        String reference = (String) execution.getVariable(CASE_REFERENCE);
-        String who = (String) execution.getVariable(WithdrawalProcess.WITHDRAWN_BY);
+        String reference = TextFact.of(execution, CASE_REFERENCE);
+        String who = TextFact.of(execution, WithdrawalProcess.WITHDRAWN_BY);
         ProcessInstance journey = RunningJourney.of(engine.getRuntimeService(), reference);
         if (journey == null) {
             throw new JourneyChangeRefused("Withdrawal", List.of(new FieldError(CASE_REFERENCE,
                     "'" + reference + "' has no running journey"))).forCase(reference);
         }
-        String managers = (String) engine.getRuntimeService().getVariable(journey.getId(), PM_TEAM);
+        String managers = TextFact.of(engine.getRuntimeService(), journey.getId(), PM_TEAM);
         boolean allowed = who != null && engine.getIdentityService().createUserQuery().userId(who)
                 .memberOfGroup(managers).count() + engine.getIdentityService().createUserQuery().userId(who)
                 .memberOfGroup(ADMINS).count() > 0;

@@ -10,12 +10,13 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 import uk.org.throughthegate.access.CaseAccess;
-import uk.org.throughthegate.refusal.InputRefused.FieldError;
-import uk.org.throughthegate.standards.ConsortiumStandards;
 import uk.org.throughthegate.access.Teams;
 import uk.org.throughthegate.journey.Pathway;
 import uk.org.throughthegate.journey.PathwayStatus;
 import uk.org.throughthegate.journey.RunningJourney;
+import uk.org.throughthegate.model.TextFact;
+import uk.org.throughthegate.refusal.InputRefused.FieldError;
+import uk.org.throughthegate.standards.ConsortiumStandards;
 
 /**
  * Runs when a journey starts: refuses a wrong custody entry (no journey is created, as the start
@@ -41,7 +42,7 @@ class CustodyEntryListener implements ExecutionListener {
 
         String yot = Teams.yot(entry.homeYot());
         String custody = Teams.custody(entry.establishment());
-        CaseAccess.requireTeamMember(execution, (String) execution.getVariable("enteredBy"), "Custody entry", yot, custody);
+        CaseAccess.requireTeamMember(execution, TextFact.of(execution, ENTERED_BY), "Custody entry", yot, custody);
         CaseAccess.grantRead(execution, List.of(yot, custody, Teams.yotManagers(entry.homeYot()),
                 Teams.projectManagers(entry.consortium()), Teams.strategicLeads(entry.consortium())));
 
