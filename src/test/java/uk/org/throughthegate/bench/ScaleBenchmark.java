@@ -159,6 +159,10 @@ class ScaleBenchmark {
         report.add("same as an administrator (no authorization check)",
                 latency(ADMIN, "GET", "/engine-rest/task?candidateGroup=yot-lewisham&maxResults=15&sortBy=dueDate&sortOrder=asc", null),
                 "reference");
+        // What every call pays before it reads anything: HTTP, Basic authentication (the password
+        // check and the user's groups) and the REST layer.
+        report.add("the floor: `GET /engine-rest/version` as yot.lewisham (reads no case)",
+                latency("yot.lewisham", "GET", "/engine-rest/version", null), "reference");
         report.add("Tasklist filter \"My team's tasks\" list as Tasklist asks it (HAL, 15)",
                 latency("yot.lewisham", "POST", "/engine-rest/filter/" + teamFilter + "/list?firstResult=0&maxResults=15",
                         "{\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]}"), "p95 <= 20 ms");
