@@ -110,20 +110,6 @@ class AccessTest {
                 .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
-    @Test
-    void aRestClientsRememberedLoginDoesNotLetAWrongPasswordIn() {
-        TestPeople.person(engine, "yot.remembered", "yot-lewisham");
-        assertThat(http.withBasicAuth("yot.remembered", TestPeople.PASSWORD).getForEntity("/engine-rest/task", String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(http.withBasicAuth("yot.remembered", "guess").getForEntity("/engine-rest/task", String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(http.withBasicAuth("yot.remembered", TestPeople.PASSWORD).getForEntity("/engine-rest/task", String.class)
-                .getStatusCode()).as("the right password, remembered").isEqualTo(HttpStatus.OK);
-        String taskId = JourneyScenario.task(engine, journeyAt("Task_RecordConsent"), "Task_RecordConsent").getId();
-        assertThat(taskIds("yot.remembered")).as("remembered with the team's groups: the team's task is listed")
-                .contains(taskId);
-    }
-
     @ParameterizedTest(name = "{2} cannot list, read, claim or complete {1}'s task of {0}")
     @CsvSource({
             "Task_RecordConsent, yot.lewisham, yot.leeds",
