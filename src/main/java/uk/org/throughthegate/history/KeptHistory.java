@@ -107,6 +107,10 @@ class KeptHistory extends AbstractHistoryLevel {
     static final Set<String> MULTI_INSTANCE_COUNTERS = Set.of("nrOfInstances", "nrOfActiveInstances",
             "nrOfCompletedInstances", "loopCounter");
 
+    /** A referral's copies of its case's Tasklist columns (journey/ReferralAccess), as task variables. */
+    static final Set<String> TASK_COPIES = CaseAccess.TASKLIST_COLUMNS.stream()
+            .map(CaseAccess.TasklistColumn::variable).collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     /** Kept on every watched task, in any process: the id of its watch. */
     static final String WATCH_ID = DeadlineEscalationProcess.WATCH_ID;
 
@@ -140,8 +144,7 @@ class KeptHistory extends AbstractHistoryLevel {
         if (WATCH_ID.equals(variable.getName()) || MULTI_INSTANCE_COUNTERS.contains(variable.getName())) {
             return true;
         }
-        if (variable.getTaskId() != null && CaseAccess.TASKLIST_COLUMNS.stream()
-                .anyMatch(column -> column.variable().equals(variable.getName()))) {
+        if (variable.getTaskId() != null && TASK_COPIES.contains(variable.getName())) {
             return true;
         }
         Set<String> copies = BOOKKEEPING_COPIES.get(processKey(variable.getExecution()));
