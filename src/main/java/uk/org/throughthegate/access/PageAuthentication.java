@@ -21,7 +21,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 /**
- * Our pages for people ({@code /mails}) use the same login as Tasklist, Cockpit and Admin: whoever
+ * Our pages for people ({@code /mails}, {@code /dashboard}) use the same login as Tasklist, Cockpit and Admin: whoever
  * is logged in to a Camunda webapp in this browser is who the engine sees, with their teams. Tools
  * may still send HTTP Basic credentials. Nobody logged in: 401 and a page that says where to log in,
  * not the browser's own password prompt.
@@ -29,13 +29,13 @@ import jakarta.servlet.http.HttpSession;
 @Configuration(proxyBeanMethods = false)
 class PageAuthentication {
 
-    static final String LOGIN = "/camunda/app/admin/default/";
+    static final String COCKPIT_LOGIN = "/camunda/app/cockpit/default/";
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> pageAuthenticationFilter(ProcessEngine engine) {
         var registration = new FilterRegistrationBean<OncePerRequestFilter>(new SessionOrBasic(engine));
         registration.setName("through-the-gate-page-authentication");
-        registration.addUrlPatterns("/mails");
+        registration.addUrlPatterns("/mails", "/dashboard", "/dashboard/*");
         return registration;
     }
 
@@ -60,8 +60,8 @@ class PageAuthentication {
                 response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
                 response.setContentType("text/html;charset=UTF-8");
                 response.getWriter().write("<!DOCTYPE html><html lang=\"en-GB\"><head><title>Log in first</title></head><body>"
-                        + "<h1>Log in first</h1><p>This page is for administrators of Through the Gate. "
-                        + "<a href=\"" + LOGIN + "\">Log in to Admin</a>, then open it again.</p></body></html>");
+                        + "<h1>Log in first</h1><p>This page is for people who work with Through the Gate. "
+                        + "<a href=\"" + COCKPIT_LOGIN + "\">Log in to Cockpit</a>, then open it again.</p></body></html>");
                 return;
             }
             IdentityService identity = engine.getIdentityService();

@@ -12,7 +12,9 @@ class StandardsConfiguration {
 
     @Bean
     ConsortiumStandards consortiumStandards(ProcessEngine engine) {
-        return new ConsortiumStandards(new LatestDecisionTables(engine.getRepositoryService()));
+        return new ConsortiumStandards(new LatestDecisionTables(engine.getRepositoryService(),
+                ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                        .getCommandExecutorTxRequired()));
     }
 
     /** Deadlines are local days in England and Wales, whatever zone the server runs in. */

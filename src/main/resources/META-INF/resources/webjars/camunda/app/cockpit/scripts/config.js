@@ -1,5 +1,5 @@
 // Through the Gate's Cockpit: our name, dates day first in England and Wales time (see
-// ../england-and-wales-time.js). Replaces Camunda's (empty) config.js.
+// ../england-and-wales-time.js), a link to the timeliness dashboard (scripts/timeliness.js). Replaces Camunda's (empty) config.js.
 export default {
   app: {
     name: 'Cockpit',
@@ -13,5 +13,5 @@ export default {
     long: 'dddd D MMMM YYYY, HH:mm',
     short: 'DD/MM/YYYY'
   },
-  customScripts: ['../england-and-wales-time']
+  customScripts: ['../england-and-wales-time', 'scripts/timeliness']
 };

@@ -1,0 +1,343 @@
+package uk.org.throughthegate.dashboard;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import uk.org.throughthegate.journey.JourneyProcess;
+import uk.org.throughthegate.notification.DeadlineEscalationProcess;
+
+/**
+ * The measures, counted straight from the engine's history tables (the rows Cockpit reads, kept
+ * seven years): one aggregate query per family of measures, grouped by consortium, YOT,
+ * establishment and month, so the database does the counting and a board's year of a consortium
+ * comes back as a few hundred rows. A journey counts for its consortium, its home YOT and the
+ * establishment it is (or was last) in. Months are those of the service's clock.
+ */
+@Repository
+class JourneyHistory {
+
+    /**
+     * The journeys in view that were open at some time in the period ({@code {journey}} in the
+     * queries below), and their ROTL requests ({@code {rotl}}). Written into each query as a
+     * sub-query, not a WITH clause: H2 keeps the parameters of a WITH clause from the first run of
+     * a prepared statement, so the second consortium asked got the first one's figures.
+     */
+    private static final String JOURNEY = """
+            (select p.ID_ as id, p.BUSINESS_KEY_ as ref, p.START_TIME_ as started, p.END_TIME_ as ended,
+                    c.TEXT_ as consortium, y.TEXT_ as yot, e.TEXT_ as establishment
+             from ACT_HI_PROCINST p
+             join ACT_HI_VARINST c on c.PROC_INST_ID_ = p.ID_ and c.EXECUTION_ID_ = p.ID_ and c.NAME_ = 'consortium'
+             join ACT_HI_VARINST y on y.PROC_INST_ID_ = p.ID_ and y.EXECUTION_ID_ = p.ID_ and y.NAME_ = 'homeYot'
+             join ACT_HI_VARINST e on e.PROC_INST_ID_ = p.ID_ and e.EXECUTION_ID_ = p.ID_ and e.NAME_ = 'establishment'
+             where p.PROC_DEF_KEY_ = :journeyKey and p.START_TIME_ < :to and (p.END_TIME_ is null or p.END_TIME_ >= :from)
+               %s)""";
+
+    private static final String ROTL = """
+            (select r.ID_ as id, r.START_TIME_ as started, r.END_ACT_ID_ as endStep,
+                    j.ref, j.consortium, j.yot, j.establishment
+             from {journey} j
+             join ACT_HI_PROCINST r on r.BUSINESS_KEY_ = j.ref and r.PROC_DEF_KEY_ = :rotlKey
+               and r.START_TIME_ >= j.started and (j.ended is null or r.START_TIME_ <= j.ended))""";
+
+    /** A deadline step's outcome; null while it is open and not yet due, or closed before it was due. */
+    private static final String DEADLINE_OUTCOME = """
+            case when t.DELETE_REASON_ = 'completed' and t.END_TIME_ <= t.DUE_DATE_ then 'on-time'
+                 when t.DELETE_REASON_ = 'completed' then 'late'
+                 when t.END_TIME_ is null and t.DUE_DATE_ < :now then 'not-done'
+                 when t.END_TIME_ is not null and t.END_TIME_ > t.DUE_DATE_ then 'not-done'
+            end""";
+
+    private static final String GROUPED = """
+            select step, outcome, consortium, yot, establishment, yr, mo, count(*) as n from (%s) x
+            where outcome is not null
+            group by step, outcome, consortium, yot, establishment, yr, mo
+            """;
+
+    private static final String DEADLINES = GROUPED.formatted("""
+            select t.TASK_DEF_KEY_ as step, %s as outcome, c.consortium, c.yot, c.establishment,
+                   extract(year from t.DUE_DATE_) as yr, extract(month from t.DUE_DATE_) as mo
+            from (select id, consortium, yot, establishment from {journey} j0
+                  union all select id, consortium, yot, establishment from {rotl} r0) c
+            join ACT_HI_TASKINST t on t.PROC_INST_ID_ = c.id
+            where t.TASK_DEF_KEY_ in (:steps) and t.DUE_DATE_ >= :from and t.DUE_DATE_ < :to
+            """.formatted(DEADLINE_OUTCOME));
+
+    private static final String JOURNEY_EVENTS = GROUPED.formatted("""
+            select 'entered' as step, 'count' as outcome, j.consortium, j.yot, j.establishment,
+                   extract(year from j.started) as yr, extract(month from j.started) as mo
+            from {journey} j where j.started >= :from
+            union all
+            select a.ACT_ID_, 'count', j.consortium, j.yot, j.establishment,
+                   extract(year from a.START_TIME_), extract(month from a.START_TIME_)
+            from {journey} j join ACT_HI_ACTINST a on a.PROC_INST_ID_ = j.id
+            where a.ACT_ID_ in (:events) and a.START_TIME_ >= :from and a.START_TIME_ < :to
+            """);
+
+    /** Per pathway: did its work start before release (support needed) and end, done, by then. */
+    private static final String AT_RELEASE_ONE = """
+            select cast(:%1$s as varchar(64)) as step,
+                   case when not exists (select 1 from ACT_HI_ACTINST s where s.PROC_INST_ID_ = j.id
+                                         and s.ACT_ID_ = :%1$s and s.START_TIME_ <= rel.START_TIME_) then 'not-needed'
+                        when exists (select 1 from ACT_HI_ACTINST s where s.PROC_INST_ID_ = j.id and s.ACT_ID_ = :%1$s
+                                     and s.END_TIME_ <= rel.START_TIME_ and s.ACT_INST_STATE_ <> 2) then 'in-place'
+                        else 'not-in-place' end as outcome,
+                   j.consortium, j.yot, j.establishment,
+                   extract(year from rel.START_TIME_) as yr, extract(month from rel.START_TIME_) as mo
+            from {journey} j
+            join ACT_HI_ACTINST rel on rel.PROC_INST_ID_ = j.id and rel.ACT_ID_ = :released
+                 and rel.START_TIME_ >= :from and rel.START_TIME_ < :to
+            """;
+
+    /**
+     * Answers a task recorded in its own input-mapped variable, kept in history with the task's
+     * scope; in the month the task was due (a review of a missed appointment has no due date: the
+     * month it was done).
+     */
+    private static final String ANSWERS = GROUPED.formatted("""
+            select t.TASK_DEF_KEY_ as step, v.TEXT_ as outcome, j.consortium, j.yot, j.establishment,
+                   extract(year from coalesce(t.DUE_DATE_, t.END_TIME_)) as yr,
+                   extract(month from coalesce(t.DUE_DATE_, t.END_TIME_)) as mo
+            from {journey} j
+            join ACT_HI_TASKINST t on t.PROC_INST_ID_ = j.id
+            join ACT_HI_VARINST v on v.PROC_INST_ID_ = j.id and v.EXECUTION_ID_ = t.EXECUTION_ID_ and v.NAME_ in (:answers)
+            where t.TASK_DEF_KEY_ in (:steps) and t.DELETE_REASON_ = 'completed'
+              and coalesce(t.DUE_DATE_, t.END_TIME_) >= :from and coalesce(t.DUE_DATE_, t.END_TIME_) < :to
+            """);
+
+    private static final String ROTL_REQUESTS = GROUPED.formatted("""
+            select 'rotlDecision' as step,
+                   coalesce(d.TEXT_, case when r.endStep = 'End_NotEligible' then 'not-eligible' else 'not-decided' end) as outcome,
+                   r.consortium, r.yot, r.establishment,
+                   extract(year from r.started) as yr, extract(month from r.started) as mo
+            from {rotl} r
+            left join ACT_HI_VARINST d on d.PROC_INST_ID_ = r.id and d.EXECUTION_ID_ = r.id and d.NAME_ = 'rotlDecision'
+            where r.started >= :from and r.started < :to
+            union all
+            select 'rotlOutcome', o.TEXT_, r.consortium, r.yot, r.establishment,
+                   extract(year from r.started), extract(month from r.started)
+            from {rotl} r
+            join ACT_HI_VARINST o on o.PROC_INST_ID_ = r.id and o.EXECUTION_ID_ = r.id and o.NAME_ = 'rotlOutcome'
+            where r.started >= :from and r.started < :to
+            """);
+
+    private static final String NEEDS = GROUPED.formatted("""
+            select v.NAME_ as step,
+                   case when v.TEXT_ in ('support-required', 'in-progress', 'done') then 'needed'
+                        when v.TEXT_ = 'support-not-required' then 'not-needed'
+                        when v.TEXT_ = 'support-declined' then 'declined' end as outcome,
+                   j.consortium, j.yot, j.establishment,
+                   extract(year from j.started) as yr, extract(month from j.started) as mo
+            from {journey} j
+            join ACT_HI_VARINST v on v.PROC_INST_ID_ = j.id and v.EXECUTION_ID_ = j.id and v.NAME_ in (:pathways)
+            where j.started >= :from
+            """);
+
+    /** Time on licence: each release, and when the licence stage ended (open: still on licence). */
+    private static final String ON_LICENCE = """
+            select j.id, j.consortium, j.yot, j.establishment, a.START_TIME_ as released, a.END_TIME_ as ended
+            from {journey} j join ACT_HI_ACTINST a on a.PROC_INST_ID_ = j.id and a.ACT_ID_ = :released
+            where a.START_TIME_ < :to and (a.END_TIME_ is null or a.END_TIME_ >= :from)
+            """;
+
+    private static final String ROTL_DECISIONS = """
+            select r.consortium, r.yot, r.establishment, r.started, t.END_TIME_ as decided
+            from {rotl} r join ACT_HI_TASKINST t on t.PROC_INST_ID_ = r.id and t.TASK_DEF_KEY_ = :decide
+            where t.DELETE_REASON_ = 'completed' and r.started >= :from and r.started < :to
+            """;
+
+    private static final String LATE_CASES = """
+            select c.ref, t.TASK_DEF_KEY_ as step, t.DUE_DATE_ as due, t.END_TIME_ as ended, %s as outcome,
+                   c.consortium, c.yot, c.establishment
+            from (select id, ref, consortium, yot, establishment from {journey} j0
+                  union all select id, ref, consortium, yot, establishment from {rotl} r0) c
+            join ACT_HI_TASKINST t on t.PROC_INST_ID_ = c.id
+            where t.TASK_DEF_KEY_ = :step and t.DUE_DATE_ >= :from and t.DUE_DATE_ < :to
+            order by t.DUE_DATE_, c.ref
+            """.formatted(DEADLINE_OUTCOME);
+
+    /**
+     * Open tasks of the journeys in view past their due date, by team, with the highest rung of the
+     * escalation ladder their watch has reached (0: none yet).
+     */
+    private static final String OVERDUE_NOW = """
+            select team, rung, count(*) as n from (
+              select g.GROUP_ID_ as team,
+                     coalesce((select max(case rt.TASK_DEF_KEY_ when 'Task_ResolveOverdueYotManager' then 1
+                                          when 'Task_ResolveOverdueProjectManager' then 2
+                                          when 'Task_ResolveOverdueStrategicLead' then 3 else 0 end)
+                               from ACT_HI_TASKINST rt where rt.PROC_INST_ID_ = w.TEXT_), 0) as rung
+              from ACT_RU_TASK t
+              join ACT_RU_IDENTITYLINK g on g.TASK_ID_ = t.ID_ and g.TYPE_ = 'candidate' and g.GROUP_ID_ is not null
+              join ACT_RU_VARIABLE c on c.PROC_INST_ID_ = t.PROC_INST_ID_ and c.EXECUTION_ID_ = t.PROC_INST_ID_ and c.NAME_ = 'consortium'
+              join ACT_RU_VARIABLE y on y.PROC_INST_ID_ = t.PROC_INST_ID_ and y.EXECUTION_ID_ = t.PROC_INST_ID_ and y.NAME_ = 'homeYot'
+              join ACT_RU_EXECUTION p on p.ID_ = t.PROC_INST_ID_
+              join ACT_RE_PROCDEF d on d.ID_ = p.PROC_DEF_ID_ and d.KEY_ = :journeyKey
+              left join ACT_RU_VARIABLE w on w.TASK_ID_ = t.ID_ and w.NAME_ = :watchId
+              where t.DUE_DATE_ < :now %s
+            ) x group by team, rung
+            """;
+
+    private final NamedParameterJdbcTemplate sql;
+
+    JourneyHistory(NamedParameterJdbcTemplate sql) {
+        this.sql = sql;
+    }
+
+    /** Every measure's tallies for the scope and period. */
+    List<Tally> tallies(Scope scope, Period period) {
+        MapSqlParameterSource p = parameters(scope, period);
+        List<Tally> tallies = new ArrayList<>();
+
+        Map<String, Measure> byStep = byFirst(Measure.Family.DEADLINE, m -> m.source.get(1));
+        p.addValue("steps", List.copyOf(byStep.keySet()));
+        tallies.addAll(query(scope, DEADLINES, p, row -> byStep.get(row)));
+
+        Map<String, Measure> events = byFirst(Measure.Family.JOURNEYS, m -> m.source.get(1));
+        p.addValue("events", events.keySet().stream().filter(e -> events.get(e) != Measure.ENTERED).toList());
+        tallies.addAll(query(scope, JOURNEY_EVENTS, p, events::get));
+
+        Map<String, Measure> atRelease = byFirst(Measure.Family.AT_RELEASE, m -> m.source.get(1));
+        List<String> parts = new ArrayList<>();
+        int i = 0;
+        for (String step : atRelease.keySet()) {
+            p.addValue("pathwayStep" + i, step);
+            parts.add(AT_RELEASE_ONE.formatted("pathwayStep" + i));
+            i++;
+        }
+        tallies.addAll(query(scope, GROUPED.formatted(String.join(" union all ", parts)), p, atRelease::get));
+
+        Map<String, Measure> answers = byFirst(Measure.Family.ANSWER, m -> m.source.get(1));
+        p.addValue("steps", List.copyOf(answers.keySet()));
+        p.addValue("answers", Arrays.stream(Measure.values()).filter(m -> m.family == Measure.Family.ANSWER)
+                .map(m -> m.source.get(2)).toList());
+        tallies.addAll(query(scope, ANSWERS, p, answers::get));
+
+        Map<String, Measure> rotl = byFirst(Measure.Family.ROTL, m -> m.source.get(0));
+        tallies.addAll(query(scope, ROTL_REQUESTS, p, rotl::get));
+
+        Map<String, Measure> needs = byFirst(Measure.Family.NEEDS, m -> m.source.get(0));
+        p.addValue("pathways", List.copyOf(needs.keySet()));
+        tallies.addAll(query(scope, NEEDS, p, needs::get));
+        return tallies;
+    }
+
+    /** Each release of a journey in view, to when it went back or its licence stage ended. */
+    List<LicenceSpell> licenceSpells(Scope scope, Period period) {
+        MapSqlParameterSource p = parameters(scope, period);
+        return sql.query(journeys(scope, ON_LICENCE), p, (rs, n) -> new LicenceSpell(rs.getString("id"),
+                place(rs), date(rs.getTimestamp("released")), date(rs.getTimestamp("ended"))));
+    }
+
+    /** Each ROTL request decided, with when it was made and decided. */
+    List<RotlDecision> rotlDecisions(Scope scope, Period period) {
+        MapSqlParameterSource p = parameters(scope, period).addValue("decide", Measure.ROTL_DECIDED.source.get(1));
+        return sql.query(journeys(scope, ROTL_DECISIONS), p, (rs, n) -> new RotlDecision(place(rs),
+                date(rs.getTimestamp("started")), date(rs.getTimestamp("decided"))));
+    }
+
+    /** The cases whose step of a deadline measure was late or not done, soonest due first. */
+    List<LateCase> lateCases(Scope scope, Period period, Measure measure, int most) {
+        if (measure.family != Measure.Family.DEADLINE) {
+            throw new IllegalArgumentException("'" + measure.id() + "' is not a deadline");
+        }
+        MapSqlParameterSource p = parameters(scope, period).addValue("step", measure.source.get(1));
+        List<LateCase> late = new ArrayList<>();
+        sql.query(journeys(scope, LATE_CASES), p, rs -> {
+            String outcome = rs.getString("outcome");
+            if (late.size() < most && ("late".equals(outcome) || "not-done".equals(outcome))) {
+                late.add(new LateCase(rs.getString("ref"), place(rs), rs.getTimestamp("due").toLocalDateTime(),
+                        rs.getTimestamp("ended") == null ? null : rs.getTimestamp("ended").toLocalDateTime(), outcome));
+            }
+        });
+        return late;
+    }
+
+    /** Now: the open overdue tasks of the journeys in view, per team and rung of the ladder reached. */
+    List<OverdueCount> overdueNow(Scope scope) {
+        MapSqlParameterSource p = new MapSqlParameterSource().addValue("journeyKey", JourneyProcess.KEY)
+                .addValue("watchId", DeadlineEscalationProcess.WATCH_ID).addValue("now", now())
+                .addValue("scope", scope.id());
+        String filter = switch (scope.kind()) {
+            case ALL -> "";
+            case CONSORTIUM -> "and c.TEXT_ = :scope";
+            case YOT -> "and y.TEXT_ = :scope";
+        };
+        return sql.query(OVERDUE_NOW.formatted(filter), p,
+                (rs, n) -> new OverdueCount(rs.getString("team"), rs.getInt("rung"), rs.getLong("n")));
+    }
+
+    public record Place(String consortium, String yot, String establishment) {
+    }
+
+    public record LicenceSpell(String journey, Place place, LocalDate released, LocalDate ended) {
+    }
+
+    public record RotlDecision(Place place, LocalDate requested, LocalDate decided) {
+    }
+
+    public record LateCase(String caseReference, Place place, LocalDateTime due, LocalDateTime done, String outcome) {
+    }
+
+    public record OverdueCount(String team, int rung, long count) {
+    }
+
+    private List<Tally> query(Scope scope, String grouped, MapSqlParameterSource p, Function<String, Measure> measureOf) {
+        return sql.query(journeys(scope, grouped), p, (rs, n) -> {
+            Measure measure = measureOf.apply(rs.getString("step"));
+            return measure == null ? null : new Tally(measure, rs.getString("outcome"), rs.getString("consortium"),
+                    rs.getString("yot"), rs.getString("establishment"),
+                    YearMonth.of(rs.getInt("yr"), rs.getInt("mo")), rs.getLong("n"));
+        }).stream().filter(t -> t != null).toList();
+    }
+
+    /** The query with the journeys (and their ROTL requests) of the scope written in. */
+    private static String journeys(Scope scope, String query) {
+        String journey = JOURNEY.formatted(switch (scope.kind()) {
+            case ALL -> "";
+            case CONSORTIUM -> "and c.TEXT_ = :scope";
+            case YOT -> "and y.TEXT_ = :scope";
+        });
+        return query.replace("{rotl}", ROTL).replace("{journey}", journey);
+    }
+
+    private static MapSqlParameterSource parameters(Scope scope, Period period) {
+        return new MapSqlParameterSource()
+                .addValue("journeyKey", JourneyProcess.KEY).addValue("rotlKey", Measure.ROTL_DECIDED.source.get(0))
+                .addValue("released", Measure.RELEASED.source.get(1))
+                .addValue("from", Timestamp.valueOf(period.start().atStartOfDay()))
+                .addValue("to", Timestamp.valueOf(period.end().atStartOfDay()))
+                .addValue("now", now()).addValue("scope", scope.id());
+    }
+
+    private static Timestamp now() {
+        return new Timestamp(ClockUtil.getCurrentTime().getTime());
+    }
+
+    private static Place place(ResultSet rs) throws SQLException {
+        return new Place(rs.getString("consortium"), rs.getString("yot"), rs.getString("establishment"));
+    }
+
+    private static LocalDate date(Timestamp at) {
+        return at == null ? null : at.toLocalDateTime().toLocalDate();
+    }
+
+    private static Map<String, Measure> byFirst(Measure.Family family, Function<Measure, String> key) {
+        return Arrays.stream(Measure.values()).filter(m -> m.family == family)
+                .collect(Collectors.toMap(key, m -> m, (a, b) -> a, java.util.LinkedHashMap::new));
+    }
+}
