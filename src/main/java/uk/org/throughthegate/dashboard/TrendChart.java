@@ -16,7 +16,7 @@ public record TrendChart(Measure measure, List<Point> points, List<String> lines
     static final int WIDTH = 360;
     static final int HEIGHT = 140;
     static final int LEFT = 34;
-    static final int RIGHT = 8;
+    static final int RIGHT = 20;
     static final int TOP = 10;
     static final int BOTTOM = 24;
 

@@ -176,6 +176,11 @@ class ScaleBenchmark {
                 "/engine-rest/history/activity-instance?processInstanceId=" + lewishamJourney, null), "");
         report.add("Cockpit journey count as a project manager", latency("pm.south-london", "GET",
                 "/engine-rest/process-instance/count?processDefinitionKey=" + JourneyProcess.KEY, null), "");
+        // A board's page: every measure of a year of one consortium, from history (issue 10).
+        report.add("timeliness dashboard of a consortium, last 12 months, as its project manager",
+                latency("pm.south-london", "GET", "/dashboard?scope=consortium:south-london", null), "< 2 s");
+        report.add("its evaluation return (CSV, 12 months)",
+                latency("pm.south-london", "GET", "/dashboard/return.csv?consortium=south-london", null), "");
 
         Rates entries = custodyEntryRates(yots, establishments);
         report.add("custody entries/s (journey vs bare-engine start), ratio", entries, "");
@@ -348,7 +353,9 @@ class ScaleBenchmark {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
                         .getBytes(StandardCharsets.UTF_8)))
-                .header("Accept", path.contains("/filter/") && path.contains("/list") ? "application/hal+json" : "application/json");
+                .header("Accept", path.contains("/filter/") && path.contains("/list") ? "application/hal+json"
+                        : path.startsWith("/dashboard/return.csv") ? "text/csv"
+                        : path.startsWith("/dashboard") ? "text/html" : "application/json");
         if (body != null) {
             request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
         } else {
