@@ -65,10 +65,12 @@ class DashboardController {
 
     @GetMapping("/dashboard")
     String dashboard(@RequestParam(required = false) String scope, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, Model model) {
+            @RequestParam(required = false) String to, @RequestParam(required = false) String by, Model model) {
         Viewer viewer = viewer();
         Scope chosen = scope == null || scope.isBlank() ? viewer.home() : Scope.parse(scope);
         Period period = Period.parse(from, to, today());
+        Period.Grain grain = Period.Grain.parse(by);
+        List<Period.Bucket> buckets = period.buckets(grain);
         allowed(viewer, chosen);
         Timeliness figures = figures(chosen, period);
 
@@ -81,7 +83,9 @@ class DashboardController {
         model.addAttribute("counts", COUNTS);
         model.addAttribute("needs", NEEDS);
         model.addAttribute("byPlace", BY_PLACE);
-        model.addAttribute("trends", HEADLINE.stream().map(m -> TrendChart.of(m, figures)).toList());
+        model.addAttribute("trends", HEADLINE.stream().map(m -> TrendChart.of(m, figures, grain)).toList());
+        model.addAttribute("buckets", buckets);
+        model.addAttribute("by", grain.name().toLowerCase(java.util.Locale.ROOT));
         model.addAttribute("chart", new ChartFrame());
         model.addAttribute("yots", figures.yots().stream().map(y -> new Place(y, names.yot(y))).toList());
         model.addAttribute("establishments", figures.establishments().stream()
@@ -116,12 +120,14 @@ class DashboardController {
 
     @GetMapping(value = "/dashboard/return.csv", produces = "text/csv")
     ResponseEntity<String> returnAsCsv(@RequestParam String consortium, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to) {
+            @RequestParam(required = false) String to, @RequestParam(required = false) String by) {
         Period period = Period.parse(from, to, today());
-        List<EvaluationReturn.Row> rows = evaluationReturn(consortium, period);
+        Period.Grain grain = Period.Grain.parse(by);
+        List<EvaluationReturn.Row> rows = evaluationReturn(consortium, period, grain);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"evaluation-return-" + consortium + "-"
-                        + period.first() + "-to-" + period.last() + ".csv\"")
+                        + period.first() + "-to-" + period.last() + (grain == Period.Grain.QUARTER ? "-by-quarter" : "")
+                        + ".csv\"")
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .body(EvaluationReturnCsv.write(rows));
     }
@@ -129,14 +135,16 @@ class DashboardController {
     @GetMapping(value = "/dashboard/return.json", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
     Map<String, Object> returnAsJson(@RequestParam String consortium, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to) {
+            @RequestParam(required = false) String to, @RequestParam(required = false) String by) {
         Period period = Period.parse(from, to, today());
+        Period.Grain grain = Period.Grain.parse(by);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("consortium", consortium);
         answer.put("from", period.first().toString());
         answer.put("to", period.last().toString());
+        answer.put("by", grain.name().toLowerCase(java.util.Locale.ROOT));
         answer.put("smallCountsWithheldBelow", Suppression.THRESHOLD);
-        answer.put("rows", evaluationReturn(consortium, period));
+        answer.put("rows", evaluationReturn(consortium, period, grain));
         return answer;
     }
 
@@ -147,14 +155,15 @@ class DashboardController {
                 .body("The dashboard could not show that: " + e.getMessage() + "\n");
     }
 
-    private List<EvaluationReturn.Row> evaluationReturn(String consortium, Period period) {
+    private List<EvaluationReturn.Row> evaluationReturn(String consortium, Period period, Period.Grain grain) {
+        period.buckets(grain);
         Viewer viewer = viewer();
         if (!viewer.mayDownloadReturn(consortium)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN,
                     "the evaluation return of a consortium is for its project managers and strategic leads");
         }
         Scope scope = Scope.consortium(consortium);
-        return EvaluationReturn.of(consortium, figures(scope, period));
+        return EvaluationReturn.of(consortium, figures(scope, period), grain);
     }
 
     private Timeliness figures(Scope scope, Period period) {

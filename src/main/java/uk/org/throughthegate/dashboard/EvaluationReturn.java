@@ -1,6 +1,5 @@
 package uk.org.throughthegate.dashboard;
 
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,8 +23,13 @@ final class EvaluationReturn {
     }
 
     static List<Row> of(String consortium, Timeliness figures) {
+        return of(consortium, figures, Period.Grain.MONTH);
+    }
+
+    /** By month or by quarter: a quarter's counts are larger, so fewer are withheld. */
+    static List<Row> of(String consortium, Timeliness figures, Period.Grain grain) {
         List<Row> rows = new ArrayList<>();
-        List<YearMonth> months = figures.period().months();
+        List<Period.Bucket> months = figures.period().buckets(grain);
         for (Measure measure : Measure.values()) {
             List<String> columns = new ArrayList<>(measure.outcomes());
             boolean total = measure.partitioned() && columns.size() > 1;
@@ -34,14 +38,14 @@ final class EvaluationReturn {
             }
             long[][] cells = new long[months.size() + 1][columns.size()];
             for (int r = 0; r <= months.size(); r++) {
-                Figure f = figures.of(measure, consortium, r < months.size() ? months.get(r) : null);
+                Figure f = figures.of(measure, consortium, r < months.size() ? months.get(r).months() : null);
                 for (int c = 0; c < columns.size(); c++) {
                     cells[r][c] = total && c == columns.size() - 1 ? f.total() : f.count(columns.get(c));
                 }
             }
             boolean[][] withheld = Suppression.withheld(cells);
             for (int r = 0; r <= months.size(); r++) {
-                String month = r < months.size() ? months.get(r).toString() : ALL_MONTHS;
+                String month = r < months.size() ? months.get(r).label() : ALL_MONTHS;
                 for (int c = 0; c < columns.size(); c++) {
                     rows.add(new Row(consortium, month, measure.id(), columns.get(c),
                             withheld[r][c] ? WITHHELD : Long.toString(cells[r][c])));

@@ -59,6 +59,47 @@ public record Period(YearMonth first, YearMonth last) {
         return last.plusMonths(1).atDay(1);
     }
 
+    /** How finely the figures are split: by month, or (for a period of whole quarters) by quarter. */
+    public enum Grain {
+        MONTH, QUARTER;
+
+        static Grain parse(String by) {
+            if (by == null || by.isBlank() || by.equals("month")) {
+                return MONTH;
+            }
+            if (by.equals("quarter")) {
+                return QUARTER;
+            }
+            throw new IllegalArgumentException("'by' must be month or quarter, not '" + by + "'");
+        }
+    }
+
+    /** Months counted together, named as the return names them ({@code 2026-04}, {@code 2026-Q2}). */
+    public record Bucket(String label, String name, List<YearMonth> months) {
+    }
+
+    /** The period split by month, or by quarter (the period must then start and end with one). */
+    public List<Bucket> buckets(Grain grain) {
+        List<Bucket> buckets = new ArrayList<>();
+        if (grain == Grain.MONTH) {
+            for (YearMonth m : months()) {
+                buckets.add(new Bucket(m.toString(), m.format(java.time.format.DateTimeFormatter.ofPattern("MMM yyyy",
+                        java.util.Locale.UK)), List.of(m)));
+            }
+            return buckets;
+        }
+        if ((first.getMonthValue() - 1) % 3 != 0 || last.getMonthValue() % 3 != 0) {
+            throw new IllegalArgumentException("by quarter, the period runs from the first month of a quarter (January, "
+                    + "April, July or October) to the last month of one; " + first + " to " + last + " does not");
+        }
+        for (YearMonth q = first; !q.isAfter(last); q = q.plusMonths(3)) {
+            int quarter = (q.getMonthValue() - 1) / 3 + 1;
+            buckets.add(new Bucket(q.getYear() + "-Q" + quarter, "Q" + quarter + " " + q.getYear(),
+                    List.of(q, q.plusMonths(1), q.plusMonths(2))));
+        }
+        return buckets;
+    }
+
     public List<YearMonth> months() {
         List<YearMonth> months = new ArrayList<>();
         for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {

@@ -48,6 +48,10 @@ public final class Timeliness {
         return sum(measure, t -> t.month().equals(month));
     }
 
+    public Figure in(Measure measure, Period.Bucket bucket) {
+        return sum(measure, t -> bucket.months().contains(t.month()));
+    }
+
     public Figure ofYot(Measure measure, String yot) {
         return sum(measure, t -> yot.equals(t.yot()));
     }
@@ -56,8 +60,9 @@ public final class Timeliness {
         return sum(measure, t -> establishment.equals(t.establishment()));
     }
 
-    Figure of(Measure measure, String consortium, YearMonth month) {
-        return sum(measure, t -> consortium.equals(t.consortium()) && (month == null || t.month().equals(month)));
+    /** A consortium's figure in some months; null months: the whole period. */
+    Figure of(Measure measure, String consortium, List<YearMonth> months) {
+        return sum(measure, t -> consortium.equals(t.consortium()) && (months == null || months.contains(t.month())));
     }
 
     Set<String> consortia() {

@@ -28,25 +28,32 @@ public record TrendChart(Measure measure, List<Point> points, List<String> lines
     }
 
     static TrendChart of(Measure measure, Timeliness figures) {
-        List<YearMonth> months = figures.period().months();
+        return of(measure, figures, Period.Grain.MONTH);
+    }
+
+    static TrendChart of(Measure measure, Timeliness figures, Period.Grain grain) {
+        List<Period.Bucket> months = figures.period().buckets(grain);
         List<Point> points = new ArrayList<>();
         List<String> lines = new ArrayList<>();
         List<Label> labels = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < months.size(); i++) {
-            YearMonth month = months.get(i);
+            Period.Bucket bucket = months.get(i);
+            YearMonth month = bucket.months().get(0);
             double x = x(i, months.size());
-            labels.add(new Label(x, month.getMonth().getDisplayName(TextStyle.SHORT, Locale.UK).substring(0, 1)
-                    + (month.getMonthValue() == 1 || i == 0 ? " " + month.getYear() % 100 : "")));
-            Figure f = figures.inMonth(measure, month);
+            labels.add(new Label(x, grain == Period.Grain.QUARTER ? bucket.name()
+                    : month.getMonth().getDisplayName(TextStyle.SHORT, Locale.UK).substring(0, 1)
+                            + (month.getMonthValue() == 1 || i == 0 ? " " + month.getYear() % 100 : "")));
+            Figure f = figures.in(measure, bucket);
             Integer percent = f.percent();
             if (percent == null) {
                 flush(line, lines);
                 continue;
             }
             double y = TOP + (HEIGHT - TOP - BOTTOM) * (100 - percent) / 100.0;
-            points.add(new Point(x, y, percent, month.getMonth().getDisplayName(TextStyle.FULL, Locale.UK) + " "
-                    + month.getYear() + ": " + percent + " % (" + f.met() + " of " + f.rated() + ")"));
+            points.add(new Point(x, y, percent, (grain == Period.Grain.QUARTER ? bucket.name()
+                    : month.getMonth().getDisplayName(TextStyle.FULL, Locale.UK) + " " + month.getYear())
+                    + ": " + percent + " % (" + f.met() + " of " + f.rated() + ")"));
             line.append(line.length() == 0 ? "" : " ").append(round(x)).append(',').append(round(y));
         }
         flush(line, lines);

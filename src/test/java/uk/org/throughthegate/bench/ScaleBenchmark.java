@@ -81,6 +81,8 @@ class ScaleBenchmark {
 
     static final int JOURNEYS = Integer.getInteger("bench.journeys", 1000);
     static final int CALLS = Integer.getInteger("bench.calls", 60);
+    /** Journeys in history for the dashboard's own measurement (0: none beyond what was seeded). */
+    static final int HISTORY = Integer.getInteger("bench.history", 0);
     static final int CLIENTS = 4;
     static final String ADMIN = "bench.admin";
     static final String BARE = "bench-bare";
@@ -196,6 +198,20 @@ class ScaleBenchmark {
                 String.format("%.1f s (%,d)", startupSeconds, journeysAtStart), "<= 15 s");
         report.add("heap after a full GC", heapAfterGc(), "<= 512 MB");
         report.add("database size", sql.queryForObject("select pg_size_pretty(pg_database_size(current_database()))", String.class), "");
+
+        if (HISTORY > journeys()) {
+            long took = System.nanoTime();
+            long inHistory = historyOfSevenYears(HISTORY);
+            analyze();
+            report.add("history made for the dashboard: journeys over seven years (copies)", String.format("%,d (made in %.0f s)",
+                    inHistory, (System.nanoTime() - took) / 1e9), "100,000");
+            report.add("timeliness dashboard of a consortium, last 12 months, at that history",
+                    latency("pm.south-london", "GET", "/dashboard?scope=consortium:south-london", null), "< 2 s");
+            report.add("its evaluation return (CSV, 12 months), at that history",
+                    latency("pm.south-london", "GET", "/dashboard/return.csv?consortium=south-london", null), "");
+            report.add("database size with that history",
+                    sql.queryForObject("select pg_size_pretty(pg_database_size(current_database()))", String.class), "");
+        }
 
         String table = report.markdown();
         System.out.println("\n" + table);
@@ -514,6 +530,52 @@ class ScaleBenchmark {
     // --- size ---------------------------------------------------------------------------------
 
     /** Walks a few journeys to their end and weighs every history row of their cases. */
+    /**
+     * Years of history without years of seeding: the journeys' history rows (process instances,
+     * steps, tasks, variables) copied with every instance id and case reference suffixed and every
+     * time moved back, spread evenly over seven years, until {@code target} journeys are in
+     * history. A copy still open is closed 18 months after it began, as old journeys are. Only the
+     * dashboard is measured on it: it reads exactly these tables.
+     */
+    long historyOfSevenYears(int target) {
+        String originals = "select id_ from act_hi_procinst where proc_def_key_ = '" + JourneyProcess.KEY
+                + "' and id_ = root_proc_inst_id_ and id_ not like '%~%'";
+        long perCopy = sql.queryForObject("select count(*) from (" + originals + ") o", Long.class);
+        long have = sql.queryForObject("select count(*) from act_hi_procinst where proc_def_key_ = ?", Long.class,
+                JourneyProcess.KEY);
+        int copies = (int) Math.ceil((target - have) / (double) perCopy);
+        Set<String> instanceIds = Set.of("id_", "proc_inst_id_", "root_proc_inst_id_", "execution_id_", "act_inst_id_",
+                "parent_act_inst_id_", "task_id_", "parent_task_id_", "called_proc_inst_id_", "super_process_instance_id_",
+                "business_key_");
+        for (int k = 1; k <= copies; k++) {
+            String suffix = "~" + k;
+            int days = (int) ((long) k * 7 * 365 / copies);
+            for (String table : List.of("act_hi_procinst", "act_hi_actinst", "act_hi_taskinst", "act_hi_varinst")) {
+                List<String> columns = new ArrayList<>();
+                List<String> values = new ArrayList<>();
+                sql.query("select column_name, data_type from information_schema.columns where table_name = ? order by ordinal_position",
+                        rs -> {
+                            String column = rs.getString(1);
+                            columns.add(column);
+                            if (instanceIds.contains(column)) {
+                                values.add(column + " || '" + suffix + "'");
+                            } else if (rs.getString(2).startsWith("timestamp")) {
+                                String shifted = column + " - interval '" + days + " days'";
+                                values.add(table.equals("act_hi_procinst") && column.equals("end_time_")
+                                        ? "coalesce(end_time_, start_time_ + interval '540 days') - interval '" + days + " days'"
+                                        : shifted);
+                            } else {
+                                values.add(column);
+                            }
+                        }, table);
+                sql.update("insert into " + table + " (" + String.join(", ", columns) + ") select " + String.join(", ", values)
+                        + " from " + table + " where root_proc_inst_id_ in (" + originals + ")");
+            }
+            System.out.printf("history copy %d of %d (%d days back)%n", k, copies, days);
+        }
+        return sql.queryForObject("select count(*) from act_hi_procinst where proc_def_key_ = ?", Long.class, JourneyProcess.KEY);
+    }
+
     String historyPerClosedJourney() {
         int count = JOURNEYS >= 1000 ? 20 : 2;
         String run = Long.toString(System.currentTimeMillis(), 36).toUpperCase();

@@ -206,6 +206,19 @@ class DashboardTest {
         assertThat(answer.getBody()).contains("'from' must be a month such as 2026-04, not 'March'");
         assertThat(as("pm.southlondon").getForEntity("/dashboard?from=2031-12&to=2031-03", String.class).getBody())
                 .contains("ends (2031-03) before it starts (2031-12)");
+        assertThat(as("pm.southlondon").getForEntity("/dashboard?by=week&" + PERIOD, String.class).getBody())
+                .contains("'by' must be month or quarter, not 'week'");
+    }
+
+    @Test
+    void byQuarterTheBoardSeesQuartersAndTheReturnCountsThem() {
+        String page = as("pm.southlondon").getForEntity("/dashboard?from=2031-01&to=2031-12&by=quarter", String.class).getBody();
+        assertThat(page).contains("Quarter by quarter").contains("Q1 2031").contains("Q4 2031");
+        String csv = as("pm.southlondon").getForEntity("/dashboard/return.csv?consortium=south-london&from=2031-01&to=2031-12"
+                + "&by=quarter", String.class).getBody();
+        assertThat(csv).contains("south-london,2031-Q1,journeys-entered,count,").doesNotContain("2031-03,");
+        assertThat(as("pm.southlondon").getForEntity("/dashboard/return.csv?consortium=south-london&from=2031-02&to=2031-12"
+                + "&by=quarter", String.class).getBody()).contains("first month of a quarter");
     }
 
     @Test

@@ -46,6 +46,25 @@ class EvaluationReturnTest {
     }
 
     @Test
+    void byQuarterTheMonthsAreAddedUpAndFewerAreWithheld() {
+        List<Tally> tallies = new ArrayList<>();
+        for (int month = 1; month <= 6; month++) {
+            tallies.addAll(List.of(ipm("on-time", month, 2), ipm("late", month, 3), ipm("not-done", month, 2)));
+        }
+        Timeliness half = new Timeliness(Scope.consortium("south-london"),
+                new Period(YearMonth.of(2027, 1), YearMonth.of(2027, 6)), tallies, List.of(), List.of());
+        List<EvaluationReturn.Row> rows = EvaluationReturn.of("south-london", half, Period.Grain.QUARTER);
+        assertThat(value(rows, "2027-Q1", "on-time")).isEqualTo("6");
+        assertThat(value(rows, "2027-Q2", "late")).isEqualTo("9");
+        assertThat(value(rows, "total", "total")).isEqualTo("42");
+        assertThat(EvaluationReturn.of("south-london", half)).filteredOn(r -> r.measure().equals("initial-planning-meeting")
+                && r.month().equals("2027-01") && !r.outcome().equals("total")).extracting(EvaluationReturn.Row::value)
+                .as("by month, every outcome is small").containsOnly("<5");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Period(YearMonth.of(2027, 2), YearMonth.of(2027, 4))
+                .buckets(Period.Grain.QUARTER)).hasMessageContaining("first month of a quarter");
+    }
+
+    @Test
     void theCsvParsesAndHoldsNothingButCounts() throws Exception {
         String csv = EvaluationReturnCsv.write(EvaluationReturn.of("south-london",
                 figures(List.of(ipm("on-time", 1, 20), ipm("late", 1, 6)))));
