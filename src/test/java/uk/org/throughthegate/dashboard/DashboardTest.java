@@ -3,7 +3,6 @@ package uk.org.throughthegate.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.org.throughthegate.journey.JourneyScenario.*;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -96,12 +95,10 @@ class DashboardTest {
         ClockUtil.reset();
     }
 
+    /** A child sentenced on Monday 3 March 2031 and released on 16 June. */
     static Map<String, Object> child(String reference, String yot, String establishment) {
-        Map<String, Object> v = new HashMap<>();
-        v.put("caseReference", reference);
+        Map<String, Object> v = lewishamCase(reference);
         v.put("dateOfBirth", "2016-05-05");
-        v.put("sentenceType", "DTO");
-        v.put("sentenceLengthMonths", 8);
         v.put("sentenceDate", "2031-03-03");
         v.put("releaseDate", "2031-06-16");
         v.put("homeYot", yot);
