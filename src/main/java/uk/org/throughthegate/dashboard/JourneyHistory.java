@@ -35,15 +35,17 @@ class JourneyHistory {
      * The journeys in view that were open at some time in the period ({@code {journey}} in the
      * queries below), and their ROTL requests ({@code {rotl}}). Written into each query as a
      * sub-query, not a WITH clause: H2 keeps the parameters of a WITH clause from the first run of
-     * a prepared statement, so the second consortium asked got the first one's figures.
+     * a prepared statement, so the second consortium asked got the first one's figures. The place
+     * variables exist only on the journey itself (no step maps them locally), so they are looked
+     * up by journey and name alone, which database/EngineTableTuning's indexes answer.
      */
     private static final String JOURNEY = """
             (select p.ID_ as id, p.BUSINESS_KEY_ as ref, p.START_TIME_ as started, p.END_TIME_ as ended,
                     c.TEXT_ as consortium, y.TEXT_ as yot, e.TEXT_ as establishment
              from ACT_HI_PROCINST p
-             join ACT_HI_VARINST c on c.PROC_INST_ID_ = p.ID_ and c.EXECUTION_ID_ = p.ID_ and c.NAME_ = 'consortium'
-             join ACT_HI_VARINST y on y.PROC_INST_ID_ = p.ID_ and y.EXECUTION_ID_ = p.ID_ and y.NAME_ = 'homeYot'
-             join ACT_HI_VARINST e on e.PROC_INST_ID_ = p.ID_ and e.EXECUTION_ID_ = p.ID_ and e.NAME_ = 'establishment'
+             join ACT_HI_VARINST c on c.PROC_INST_ID_ = p.ID_ and c.NAME_ = 'consortium'
+             join ACT_HI_VARINST y on y.PROC_INST_ID_ = p.ID_ and y.NAME_ = 'homeYot'
+             join ACT_HI_VARINST e on e.PROC_INST_ID_ = p.ID_ and e.NAME_ = 'establishment'
              where p.PROC_DEF_KEY_ = :journeyKey and p.START_TIME_ < :to and (p.END_TIME_ is null or p.END_TIME_ >= :from)
                %s)""";
 

@@ -34,6 +34,21 @@ class EngineTableTuning implements ApplicationRunner {
             "create index if not exists TTG_IDX_TASK_DUEDATE on ACT_RU_TASK(DUE_DATE_)",
             "create index if not exists TTG_IDX_IDENT_LNK_CANDIDATE on ACT_RU_IDENTITYLINK(TASK_ID_, GROUP_ID_, TYPE_)");
 
+    /**
+     * The timeliness dashboard (dashboard/JourneyHistory) finds a consortium's journeys and each
+     * journey's home YOT and establishment in history: from the consortium to its journeys in one
+     * index, from a journey to its place without reading the table (index-only, once vacuum has
+     * marked the pages), and statistics that know how many journeys a consortium has (without
+     * them the planner guessed a few hundred of 22,000 and looped). PostgreSQL only (partial and
+     * covering indexes); at 101,000 journeys in history they took a year of a consortium's
+     * deadline figures from 810 to 330 ms.
+     */
+    static final List<String> JOURNEY_PLACE_INDEXES = List.of(
+            "create index if not exists TTG_IDX_HI_JOURNEY_PLACE on ACT_HI_VARINST(PROC_INST_ID_, NAME_) include (TEXT_) "
+                    + "where NAME_ in ('consortium', 'homeYot', 'establishment')",
+            "create index if not exists TTG_IDX_HI_CONSORTIUM on ACT_HI_VARINST(TEXT_, PROC_INST_ID_) where NAME_ = 'consortium'",
+            "create statistics if not exists TTG_STAT_HI_VAR_NAME_TEXT (mcv) on NAME_, TEXT_ from ACT_HI_VARINST");
+
     /** Jobs made before ensureJobDueDateNotNull was set would never be acquired: they are due now. */
     static final String JOBS_WITHOUT_DUE_DATE = "update ACT_RU_JOB set DUEDATE_ = CURRENT_TIMESTAMP where DUEDATE_ is null";
 
@@ -62,6 +77,7 @@ class EngineTableTuning implements ApplicationRunner {
             LOG.info("{} jobs without a due date made due now", updated);
         }
         if ("postgres".equals(engine.getProcessEngineConfiguration().getDatabaseType())) {
+            JOURNEY_PLACE_INDEXES.forEach(sql::execute);
             for (String table : BUSY_TABLES) {
                 sql.execute("alter table " + table
                         + " set (autovacuum_vacuum_scale_factor = 0.02, autovacuum_analyze_scale_factor = 0.01)");

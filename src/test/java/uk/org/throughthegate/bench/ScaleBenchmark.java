@@ -202,7 +202,11 @@ class ScaleBenchmark {
         if (HISTORY > journeys()) {
             long took = System.nanoTime();
             long inHistory = historyOfSevenYears(HISTORY);
-            analyze();
+            // As autovacuum would have, over the years (it is off on the machine this was written on):
+            // statistics, and the visibility map that lets an index answer without the table.
+            for (String table : List.of("act_hi_procinst", "act_hi_actinst", "act_hi_taskinst", "act_hi_varinst")) {
+                sql.execute("vacuum analyze " + table);
+            }
             report.add("history made for the dashboard: journeys over seven years (copies)", String.format("%,d (made in %.0f s)",
                     inHistory, (System.nanoTime() - took) / 1e9), "100,000");
             report.add("timeliness dashboard of a consortium, last 12 months, at that history",
