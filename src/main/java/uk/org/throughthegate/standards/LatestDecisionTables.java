@@ -43,6 +43,7 @@ final class LatestDecisionTables {
 
     DmnDecisionResult evaluate(String decisionKey, VariableMap variables) {
         DecisionDefinition latest = commands.execute(context -> {
+            boolean checked = context.isAuthorizationCheckEnabled();
             context.disableAuthorizationCheck();
             try {
                 DecisionDefinitionQueryImpl query = new DecisionDefinitionQueryImpl();
@@ -50,20 +51,34 @@ final class LatestDecisionTables {
                 List<DecisionDefinition> newest = query.executeList(context, null);
                 return newest.isEmpty() ? null : newest.get(0);
             } finally {
-                context.enableAuthorizationCheck();
+                restore(context, checked);
             }
         });
         if (latest == null) {
             throw new IllegalStateException("no decision table '" + decisionKey + "' is deployed");
         }
         DmnDecision decision = parsed.computeIfAbsent(latest.getId(), id -> commands.execute(context -> {
+            boolean checked = context.isAuthorizationCheckEnabled();
             context.disableAuthorizationCheck();
             try {
                 return dmn.parseDecision(decisionKey, new GetDeploymentDecisionModelCmd(id).execute(context));
             } finally {
-                context.enableAuthorizationCheck();
+                restore(context, checked);
             }
         }));
         return dmn.evaluateDecision(decision, variables);
+    }
+
+    /**
+     * Inside a journey the lookup runs in the step's own command, whose checks the engine had
+     * already turned off for delegate code: turning them back on would make the rest of that step
+     * (a user's custody entry, a release-date change) be refused.
+     */
+    private static void restore(org.camunda.bpm.engine.impl.interceptor.CommandContext context, boolean checked) {
+        if (checked) {
+            context.enableAuthorizationCheck();
+        } else {
+            context.disableAuthorizationCheck();
+        }
     }
 }
