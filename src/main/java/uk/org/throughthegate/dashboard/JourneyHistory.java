@@ -32,29 +32,53 @@ import uk.org.throughthegate.notification.DeadlineEscalationProcess;
 class JourneyHistory {
 
     /**
-     * The journeys in view that were open at some time in the period ({@code {journey}} in the
-     * queries below), and their ROTL requests ({@code {rotl}}). Written into each query as a
-     * sub-query, not a WITH clause: H2 keeps the parameters of a WITH clause from the first run of
-     * a prepared statement, so the second consortium asked got the first one's figures. The place
-     * variables exist only on the journey itself (no step maps them locally), so they are looked
-     * up by journey and name alone, which database/EngineTableTuning's indexes answer.
+     * The journeys in view: open at some time in the period, with the place they count for. Found
+     * once per page ({@link #inView}); each measure's query then reads them from the arrays they
+     * were found into ({@code {journey}} below) rather than finding them again, which at 100,000
+     * journeys in history cost each of nine queries the same few hundred milliseconds. The place
+     * variables exist only on the journey itself (no step maps them locally), so they are looked up
+     * by journey and name alone, which database/EngineTableTuning's indexes answer.
+     */
+    private static final String JOURNEYS_IN_VIEW = """
+            select p.ID_ as id, p.BUSINESS_KEY_ as ref, p.START_TIME_ as started, p.END_TIME_ as ended,
+                   c.TEXT_ as consortium, y.TEXT_ as yot, e.TEXT_ as establishment
+            from ACT_HI_PROCINST p
+            join ACT_HI_VARINST c on c.PROC_INST_ID_ = p.ID_ and c.NAME_ = 'consortium'
+            join ACT_HI_VARINST y on y.PROC_INST_ID_ = p.ID_ and y.NAME_ = 'homeYot'
+            join ACT_HI_VARINST e on e.PROC_INST_ID_ = p.ID_ and e.NAME_ = 'establishment'
+            where p.PROC_DEF_KEY_ = :journeyKey and p.START_TIME_ < :to and (p.END_TIME_ is null or p.END_TIME_ >= :from)
+              %s""";
+
+    /**
+     * The journeys found, as a table. Times travel as text (SQL timestamps, the service's clock)
+     * because an array of timestamps is not something both databases' drivers can bind; a sub-query
+     * and not a WITH clause, as H2 keeps the parameters of a WITH clause from the first run of a
+     * prepared statement.
      */
     private static final String JOURNEY = """
-            (select p.ID_ as id, p.BUSINESS_KEY_ as ref, p.START_TIME_ as started, p.END_TIME_ as ended,
-                    c.TEXT_ as consortium, y.TEXT_ as yot, e.TEXT_ as establishment
-             from ACT_HI_PROCINST p
-             join ACT_HI_VARINST c on c.PROC_INST_ID_ = p.ID_ and c.NAME_ = 'consortium'
-             join ACT_HI_VARINST y on y.PROC_INST_ID_ = p.ID_ and y.NAME_ = 'homeYot'
-             join ACT_HI_VARINST e on e.PROC_INST_ID_ = p.ID_ and e.NAME_ = 'establishment'
-             where p.PROC_DEF_KEY_ = :journeyKey and p.START_TIME_ < :to and (p.END_TIME_ is null or p.END_TIME_ >= :from)
-               %s)""";
+            (select u.id, u.ref, cast(u.started as timestamp) as started, cast(u.ended as timestamp) as ended,
+                    u.consortium, u.yot, u.establishment
+             from unnest(cast(:jId as varchar(64) array), cast(:jRef as varchar(255) array),
+                         cast(:jStarted as varchar(32) array), cast(:jEnded as varchar(32) array),
+                         cast(:jConsortium as varchar(4000) array), cast(:jYot as varchar(4000) array),
+                         cast(:jEstablishment as varchar(4000) array))
+                  as u(id, ref, started, ended, consortium, yot, establishment))""";
+
+    /** Their ROTL requests: those of the case made while the journey was open. Found once, too. */
+    private static final String ROTL_IN_VIEW = """
+            select r.ID_ as id, r.START_TIME_ as started, r.END_ACT_ID_ as endStep,
+                   j.ref, j.consortium, j.yot, j.establishment
+            from {journey} j
+            join ACT_HI_PROCINST r on r.BUSINESS_KEY_ = j.ref and r.PROC_DEF_KEY_ = :rotlKey
+              and r.START_TIME_ >= j.started and (j.ended is null or r.START_TIME_ <= j.ended)""";
 
     private static final String ROTL = """
-            (select r.ID_ as id, r.START_TIME_ as started, r.END_ACT_ID_ as endStep,
-                    j.ref, j.consortium, j.yot, j.establishment
-             from {journey} j
-             join ACT_HI_PROCINST r on r.BUSINESS_KEY_ = j.ref and r.PROC_DEF_KEY_ = :rotlKey
-               and r.START_TIME_ >= j.started and (j.ended is null or r.START_TIME_ <= j.ended))""";
+            (select u.id, cast(u.started as timestamp) as started, u.endStep, u.ref, u.consortium, u.yot, u.establishment
+             from unnest(cast(:rId as varchar(64) array), cast(:rStarted as varchar(32) array),
+                         cast(:rEndStep as varchar(255) array), cast(:rRef as varchar(255) array),
+                         cast(:rConsortium as varchar(4000) array), cast(:rYot as varchar(4000) array),
+                         cast(:rEstablishment as varchar(4000) array))
+                  as u(id, started, endStep, ref, consortium, yot, establishment))""";
 
     /** A deadline step's outcome; null while it is open and not yet due, or closed before it was due. */
     private static final String DEADLINE_OUTCOME = """
@@ -173,7 +197,8 @@ class JourneyHistory {
             """.formatted(DEADLINE_OUTCOME);
 
     /**
-     * Open tasks of the journeys in view past their due date, by team, with the highest rung of the
+     * Open tasks of the journeys in view and of their ROTL requests (which carry the journey's
+     * consortium and home YOT) past their due date, by team, with the highest rung of the
      * escalation ladder their watch has reached (0: none yet).
      */
     private static final String OVERDUE_NOW = """
@@ -188,7 +213,7 @@ class JourneyHistory {
               join ACT_RU_VARIABLE c on c.PROC_INST_ID_ = t.PROC_INST_ID_ and c.EXECUTION_ID_ = t.PROC_INST_ID_ and c.NAME_ = 'consortium'
               join ACT_RU_VARIABLE y on y.PROC_INST_ID_ = t.PROC_INST_ID_ and y.EXECUTION_ID_ = t.PROC_INST_ID_ and y.NAME_ = 'homeYot'
               join ACT_RU_EXECUTION p on p.ID_ = t.PROC_INST_ID_
-              join ACT_RE_PROCDEF d on d.ID_ = p.PROC_DEF_ID_ and d.KEY_ = :journeyKey
+              join ACT_RE_PROCDEF d on d.ID_ = p.PROC_DEF_ID_ and d.KEY_ in (:journeyKey, :rotlKey)
               left join ACT_RU_VARIABLE w on w.TASK_ID_ = t.ID_ and w.NAME_ = :watchId
               where t.DUE_DATE_ < :now %s
             ) x group by team, rung
@@ -200,18 +225,45 @@ class JourneyHistory {
         this.sql = sql;
     }
 
-    /** Every measure's tallies for the scope and period. */
-    List<Tally> tallies(Scope scope, Period period) {
-        MapSqlParameterSource p = parameters(scope, period);
+    /**
+     * The journeys of the scope open at some time in the period, and their ROTL requests: what
+     * every measure of a page is counted over, found once for the page.
+     */
+    InView inView(Scope scope, Period period) {
+        MapSqlParameterSource p = parameters(period);
+        p.addValue("scope", scope.id());
+        Columns journeys = new Columns("jId", "jRef", "jStarted", "jEnded", "jConsortium", "jYot", "jEstablishment");
+        sql.query(JOURNEYS_IN_VIEW.formatted(switch (scope.kind()) {
+            case ALL -> "";
+            case CONSORTIUM -> "and c.TEXT_ = :scope";
+            case YOT -> "and y.TEXT_ = :scope";
+        }), p, rs -> {
+            journeys.add(rs.getString("id"), rs.getString("ref"), text(rs.getTimestamp("started")),
+                    text(rs.getTimestamp("ended")), rs.getString("consortium"), rs.getString("yot"),
+                    rs.getString("establishment"));
+        });
+        journeys.into(p);
+        Columns rotl = new Columns("rId", "rStarted", "rEndStep", "rRef", "rConsortium", "rYot", "rEstablishment");
+        sql.query(ROTL_IN_VIEW.replace("{journey}", JOURNEY), p, rs -> {
+            rotl.add(rs.getString("id"), text(rs.getTimestamp("started")), rs.getString("endStep"),
+                    rs.getString("ref"), rs.getString("consortium"), rs.getString("yot"), rs.getString("establishment"));
+        });
+        rotl.into(p);
+        return new InView(scope, period, p, journeys.size(), rotl.size());
+    }
+
+    /** Every measure's tallies over the journeys in view. */
+    List<Tally> tallies(InView view) {
+        MapSqlParameterSource p = view.parameters();
         List<Tally> tallies = new ArrayList<>();
 
         Map<String, Measure> byStep = byFirst(Measure.Family.DEADLINE, m -> m.source.get(1));
         p.addValue("steps", List.copyOf(byStep.keySet()));
-        tallies.addAll(query(scope, DEADLINES, p, row -> byStep.get(row)));
+        tallies.addAll(query(DEADLINES, p, row -> byStep.get(row)));
 
         Map<String, Measure> events = byFirst(Measure.Family.JOURNEYS, m -> m.source.get(1));
         p.addValue("events", events.keySet().stream().filter(e -> events.get(e) != Measure.ENTERED).toList());
-        tallies.addAll(query(scope, JOURNEY_EVENTS, p, events::get));
+        tallies.addAll(query(JOURNEY_EVENTS, p, events::get));
 
         Map<String, Measure> atRelease = byFirst(Measure.Family.AT_RELEASE, m -> m.source.get(1));
         List<String> parts = new ArrayList<>();
@@ -221,45 +273,44 @@ class JourneyHistory {
             parts.add(AT_RELEASE_ONE.formatted("pathwayStep" + i));
             i++;
         }
-        tallies.addAll(query(scope, GROUPED.formatted(String.join(" union all ", parts)), p, atRelease::get));
+        tallies.addAll(query(GROUPED.formatted(String.join(" union all ", parts)), p, atRelease::get));
 
         Map<String, Measure> answers = byFirst(Measure.Family.ANSWER, m -> m.source.get(1));
         p.addValue("steps", List.copyOf(answers.keySet()));
         p.addValue("answers", Arrays.stream(Measure.values()).filter(m -> m.family == Measure.Family.ANSWER)
                 .map(m -> m.source.get(2)).toList());
-        tallies.addAll(query(scope, ANSWERS, p, answers::get));
+        tallies.addAll(query(ANSWERS, p, answers::get));
 
         Map<String, Measure> rotl = byFirst(Measure.Family.ROTL, m -> m.source.get(0));
-        tallies.addAll(query(scope, ROTL_REQUESTS, p, rotl::get));
+        tallies.addAll(query(ROTL_REQUESTS, p, rotl::get));
 
         Map<String, Measure> needs = byFirst(Measure.Family.NEEDS, m -> m.source.get(0));
         p.addValue("pathways", List.copyOf(needs.keySet()));
-        tallies.addAll(query(scope, NEEDS, p, needs::get));
+        tallies.addAll(query(NEEDS, p, needs::get));
         return tallies;
     }
 
     /** Each release of a journey in view, to when it went back or its licence stage ended. */
-    List<LicenceSpell> licenceSpells(Scope scope, Period period) {
-        MapSqlParameterSource p = parameters(scope, period);
-        return sql.query(journeys(scope, ON_LICENCE), p, (rs, n) -> new LicenceSpell(rs.getString("id"),
+    List<LicenceSpell> licenceSpells(InView view) {
+        return sql.query(journeys(ON_LICENCE), view.parameters(), (rs, n) -> new LicenceSpell(rs.getString("id"),
                 place(rs), date(rs.getTimestamp("released")), date(rs.getTimestamp("ended"))));
     }
 
     /** Each ROTL request decided, with when it was made and decided. */
-    List<RotlDecision> rotlDecisions(Scope scope, Period period) {
-        MapSqlParameterSource p = parameters(scope, period).addValue("decide", Measure.ROTL_DECIDED.source.get(1));
-        return sql.query(journeys(scope, ROTL_DECISIONS), p, (rs, n) -> new RotlDecision(place(rs),
+    List<RotlDecision> rotlDecisions(InView view) {
+        MapSqlParameterSource p = view.parameters().addValue("decide", Measure.ROTL_DECIDED.source.get(1));
+        return sql.query(journeys(ROTL_DECISIONS), p, (rs, n) -> new RotlDecision(place(rs),
                 date(rs.getTimestamp("started")), date(rs.getTimestamp("decided"))));
     }
 
     /** The cases whose step of a deadline measure was late or not done, soonest due first. */
-    List<LateCase> lateCases(Scope scope, Period period, Measure measure, int most) {
+    List<LateCase> lateCases(InView view, Measure measure, int most) {
         if (measure.family != Measure.Family.DEADLINE) {
             throw new IllegalArgumentException("'" + measure.id() + "' is not a deadline");
         }
-        MapSqlParameterSource p = parameters(scope, period).addValue("step", measure.source.get(1));
+        MapSqlParameterSource p = view.parameters().addValue("step", measure.source.get(1));
         List<LateCase> late = new ArrayList<>();
-        sql.query(journeys(scope, LATE_CASES), p, rs -> {
+        sql.query(journeys(LATE_CASES), p, rs -> {
             String outcome = rs.getString("outcome");
             if (late.size() < most && ("late".equals(outcome) || "not-done".equals(outcome))) {
                 late.add(new LateCase(rs.getString("ref"), place(rs), rs.getTimestamp("due").toLocalDateTime(),
@@ -272,7 +323,7 @@ class JourneyHistory {
     /** Now: the open overdue tasks of the journeys in view, per team and rung of the ladder reached. */
     List<OverdueCount> overdueNow(Scope scope) {
         MapSqlParameterSource p = new MapSqlParameterSource().addValue("journeyKey", JourneyProcess.KEY)
-                .addValue("watchId", DeadlineEscalationProcess.WATCH_ID).addValue("now", now())
+                .addValue("rotlKey", Measure.ROTL_DECIDED.source.get(0)).addValue("watchId", DeadlineEscalationProcess.WATCH_ID).addValue("now", now())
                 .addValue("scope", scope.id());
         String filter = switch (scope.kind()) {
             case ALL -> "";
@@ -298,8 +349,48 @@ class JourneyHistory {
     public record OverdueCount(String team, int rung, long count) {
     }
 
-    private List<Tally> query(Scope scope, String grouped, MapSqlParameterSource p, Function<String, Measure> measureOf) {
-        return sql.query(journeys(scope, grouped), p, (rs, n) -> {
+    /**
+     * The journeys of a scope and period, found: each of a page's queries reads them from here.
+     * Its parameters are a fresh copy each time, so one query's extra values do not leak into the next.
+     */
+    record InView(Scope scope, Period period, MapSqlParameterSource found, int journeys, int rotlRequests) {
+
+        MapSqlParameterSource parameters() {
+            return new MapSqlParameterSource(found.getValues());
+        }
+    }
+
+    /** Values found row by row, kept column by column to be bound as arrays. */
+    private static final class Columns {
+        private final String[] names;
+        private final List<List<String>> values = new ArrayList<>();
+
+        Columns(String... names) {
+            this.names = names;
+            for (int i = 0; i < names.length; i++) {
+                values.add(new ArrayList<>());
+            }
+        }
+
+        void add(String... row) {
+            for (int i = 0; i < names.length; i++) {
+                values.get(i).add(row[i]);
+            }
+        }
+
+        int size() {
+            return values.get(0).size();
+        }
+
+        void into(MapSqlParameterSource p) {
+            for (int i = 0; i < names.length; i++) {
+                p.addValue(names[i], values.get(i).toArray(String[]::new));
+            }
+        }
+    }
+
+    private List<Tally> query(String grouped, MapSqlParameterSource p, Function<String, Measure> measureOf) {
+        return sql.query(journeys(grouped), p, (rs, n) -> {
             Measure measure = measureOf.apply(rs.getString("step"));
             return measure == null ? null : new Tally(measure, rs.getString("outcome"), rs.getString("consortium"),
                     rs.getString("yot"), rs.getString("establishment"),
@@ -307,23 +398,22 @@ class JourneyHistory {
         }).stream().filter(t -> t != null).toList();
     }
 
-    /** The query with the journeys (and their ROTL requests) of the scope written in. */
-    private static String journeys(Scope scope, String query) {
-        String journey = JOURNEY.formatted(switch (scope.kind()) {
-            case ALL -> "";
-            case CONSORTIUM -> "and c.TEXT_ = :scope";
-            case YOT -> "and y.TEXT_ = :scope";
-        });
-        return query.replace("{rotl}", ROTL).replace("{journey}", journey);
+    /** The query with the journeys in view (and their ROTL requests) written in. */
+    private static String journeys(String query) {
+        return query.replace("{rotl}", ROTL).replace("{journey}", JOURNEY);
     }
 
-    private static MapSqlParameterSource parameters(Scope scope, Period period) {
+    private static MapSqlParameterSource parameters(Period period) {
         return new MapSqlParameterSource()
                 .addValue("journeyKey", JourneyProcess.KEY).addValue("rotlKey", Measure.ROTL_DECIDED.source.get(0))
                 .addValue("released", Measure.RELEASED.source.get(1))
                 .addValue("from", Timestamp.valueOf(period.start().atStartOfDay()))
                 .addValue("to", Timestamp.valueOf(period.end().atStartOfDay()))
-                .addValue("now", now()).addValue("scope", scope.id());
+                .addValue("now", now());
+    }
+
+    private static String text(Timestamp at) {
+        return at == null ? null : at.toString();
     }
 
     private static Timestamp now() {

@@ -108,8 +108,9 @@ class DashboardTest {
 
     Timeliness figures(Scope scope) {
         Period period = Period.parse("2031-03", "2031-12", java.time.LocalDate.of(2031, 3, 19));
-        return new Timeliness(scope, period, history.tallies(scope, period), history.licenceSpells(scope, period),
-                history.rotlDecisions(scope, period));
+        JourneyHistory.InView view = history.inView(scope, period);
+        return new Timeliness(scope, period, history.tallies(view), history.licenceSpells(view),
+                history.rotlDecisions(view));
     }
 
     @Test
@@ -161,6 +162,38 @@ class DashboardTest {
         assertThat(overdue).anyMatch(o -> o.team().equals("yot-leeds") && o.rung() == 2 && o.count() >= 1)
                 .anyMatch(o -> o.team().equals("custody-wetherby") && o.rung() == 2 && o.count() >= 1);
         assertThat(history.overdueNow(Scope.yot("lewisham"))).noneMatch(o -> o.team().equals("yot-leeds"));
+    }
+
+    @Test
+    void anUndecidedRotlRequestPastItsDueDateIsOverdueForTheGovernors() {
+        // its own year and case, removed afterwards, so the journeys of 2031 keep their figures
+        String reference = "DASH-ROTL-" + Long.toString(System.nanoTime(), 36);
+        ClockUtil.setCurrentTime(at("2033-01-10T09:00"));
+        Map<String, Object> v = lewishamCase(reference);
+        v.put("dateOfBirth", "2018-05-05");
+        v.put("sentenceDate", "2033-01-10");
+        v.put("releaseDate", "2033-04-25");
+        start(engine, v);
+        try {
+            ProcessInstance rotl = requestRotl(engine, reference, "ete-taster", "2033-03-22");
+            complete(engine, rotl, "Task_AssessRotlRisk", "rotlRisk", "low");
+            // other tests' requests, due years before, may be overdue for Feltham's governors too
+            long before = overdueFor("governor-feltham", Scope.consortium("south-london"));
+
+            ClockUtil.setCurrentTime(at("2033-03-01T09:00"));
+            assertThat(overdueFor("governor-feltham", Scope.consortium("south-london"))).isEqualTo(before + 1);
+            assertThat(overdueFor("governor-feltham", Scope.yot("lewisham"))).isGreaterThanOrEqualTo(1);
+            assertThat(overdueFor("governor-feltham", Scope.consortium("south-west-yorkshire"))).isZero();
+        } finally {
+            engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference).list()
+                    .forEach(p -> engine.getRuntimeService().deleteProcessInstanceIfExists(p.getId(), "test over", true, true,
+                            true, true));
+        }
+    }
+
+    long overdueFor(String team, Scope scope) {
+        return history.overdueNow(scope).stream().filter(o -> o.team().equals(team))
+                .mapToLong(JourneyHistory.OverdueCount::count).sum();
     }
 
     @Test
