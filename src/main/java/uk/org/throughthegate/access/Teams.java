@@ -8,7 +8,7 @@ package uk.org.throughthegate.access;
 public final class Teams {
 
     private static final java.util.List<String> TEAM_PREFIXES = java.util.List.of("yot-", "custody-", "governor-",
-            "provider-", "pm-", "sl-");
+            "provider-", "housing-", "pm-", "sl-");
 
     private Teams() {
     }
@@ -23,6 +23,11 @@ public final class Teams {
 
     public static String governors(String establishment) {
         return "governor-" + establishment;
+    }
+
+    /** The housing service of the child's home local authority, which assesses homelessness in custody. */
+    public static String housing(String homeYot) {
+        return "housing-" + homeYot;
     }
 
     public static String projectManagers(String consortium) {

@@ -45,6 +45,9 @@ public class TeamNames {
         if (team.startsWith("provider-")) {
             return words(team.substring("provider-".length()), true) + " providers";
         }
+        if (team.startsWith("housing-")) {
+            return words(team.substring("housing-".length()), false) + " housing (local authority)";
+        }
         if (team.startsWith("pm-")) {
             return words(team.substring("pm-".length()), false) + " project managers";
         }

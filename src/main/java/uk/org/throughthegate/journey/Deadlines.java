@@ -35,6 +35,18 @@ public class Deadlines {
         return CaseDates.endOfWorkingDay(CaseDates.date(isoDate), zone);
     }
 
+    /**
+     * Due dates asked for when their task opens, from the case's dates as they are then: a journey
+     * entered before these steps existed has no variable for them.
+     */
+    public Date firstReviewAfterRelease(DelegateExecution execution) {
+        return dueAt(schedule(execution).firstReviewAfterReleaseDue(CaseDates.get(execution, RELEASE_DATE)).toString());
+    }
+
+    public Date homelessnessAssessment(DelegateExecution execution) {
+        return dueAt(schedule(execution).homelessnessAssessmentDue(CaseDates.get(execution, SENTENCE_DATE)).toString());
+    }
+
     /** The start of a day, when a task scheduled for that day appears. */
     public Date startOf(String isoDate) {
         return CaseDates.startOfDay(CaseDates.date(isoDate), zone);

@@ -53,6 +53,13 @@ public final class JourneyProcess {
      * (consumed into releaseDate by the sub-process) and who changed it (kept).
      */
     public static final String RELEASE_DATE_CHANGED = "ReleaseDateChanged";
+    /** Who custody contacts at the YOT, named at consent; a change is the message below. */
+    public static final String YOT_CASE_WORKER = "yotCaseWorker";
+    public static final String YOT_CASE_WORKER_CONTACT = "yotCaseWorkerContact";
+    public static final String YOT_RESETTLEMENT_CONTACT = "yotResettlementContact";
+    public static final java.util.List<String> YOT_CONTACTS = java.util.List.of(YOT_CASE_WORKER, YOT_CASE_WORKER_CONTACT,
+            YOT_RESETTLEMENT_CONTACT);
+    public static final String CASE_WORKER_CHANGED = "CaseWorkerChanged";
     public static final String NEW_RELEASE_DATE = "newReleaseDate";
     public static final String RELEASE_DATE_CHANGED_BY = "releaseDateChangedBy";
 

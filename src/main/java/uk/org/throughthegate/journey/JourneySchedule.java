@@ -34,6 +34,19 @@ public class JourneySchedule {
         return WorkingDays.before(releaseDate, standards.handoverWorkingDays());
     }
 
+    /**
+     * The home local authority assesses homelessness early in the sentence, while the child is in
+     * custody, so that the accommodation proposal starts from its outcome.
+     */
+    public LocalDate homelessnessAssessmentDue(LocalDate sentenceDate) {
+        return sentenceDate.plusWeeks(standards.homelessnessAssessmentWeeks());
+    }
+
+    /** The first review after release, to which the custody team is invited and records its part. */
+    public LocalDate firstReviewAfterReleaseDue(LocalDate releaseDate) {
+        return WorkingDays.after(releaseDate, standards.firstReviewAfterReleaseWorkingDays());
+    }
+
     /** ETE must be confirmed in time to go into the handover pack. */
     public LocalDate eteDue(LocalDate releaseDate) {
         return handoverDue(releaseDate);

@@ -21,11 +21,12 @@ import uk.org.throughthegate.model.ProcessKey;
 @Component
 public class ReferralAccess {
 
-    static final String PROVIDER_TEAM_PREFIX = "provider-";
+    /** Providers, and the home local authority's housing service: teams outside the case's own. */
+    static final java.util.List<String> REFERRAL_TEAM_PREFIXES = java.util.List.of("provider-", "housing-");
 
     @EventListener(condition = "#task.eventName == 'create'")
     public void onReferral(DelegateTask task) {
-        if (JourneyProcess.KEY.equals(ProcessKey.of(task)) && task.getCandidates().stream().anyMatch(ReferralAccess::isProviderTeam)) {
+        if (JourneyProcess.KEY.equals(ProcessKey.of(task)) && task.getCandidates().stream().anyMatch(ReferralAccess::isReferralTeam)) {
             copyColumns(task, task);
         }
     }
@@ -43,8 +44,8 @@ public class ReferralAccess {
         CaseAccess.TASKLIST_COLUMNS.forEach(column -> referral.setVariableLocal(column.variable(), journey.getVariable(column.variable())));
     }
 
-    private static boolean isProviderTeam(IdentityLink link) {
+    private static boolean isReferralTeam(IdentityLink link) {
         return IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null
-                && link.getGroupId().startsWith(PROVIDER_TEAM_PREFIX);
+                && REFERRAL_TEAM_PREFIXES.stream().anyMatch(link.getGroupId()::startsWith);
     }
 }

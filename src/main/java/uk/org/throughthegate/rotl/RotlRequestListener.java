@@ -51,6 +51,12 @@ class RotlRequestListener implements ExecutionListener {
         execution.setVariable(JourneyProcess.HOME_YOT, journey.homeYot());
         execution.setVariable(JourneyProcess.ESTABLISHMENT, journey.establishment());
         execution.setVariable(JourneyProcess.CONSORTIUM, journey.consortium());
+        // who custody contacts at the YOT, shown on the request's custody tasks
+        for (String contact : JourneyProcess.YOT_CONTACTS) {
+            if (journey.variables().get(contact) != null) {
+                execution.setVariable(contact, journey.variables().get(contact));
+            }
+        }
         execution.setVariable(JourneyProcess.YOT_TEAM, journey.yotTeam());
         execution.setVariable(JourneyProcess.CUSTODY_TEAM, journey.custodyTeam());
         execution.setVariable(JourneyProcess.PM_TEAM, journey.pmTeam());

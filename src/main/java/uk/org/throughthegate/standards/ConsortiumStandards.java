@@ -58,7 +58,9 @@ public class ConsortiumStandards implements ReferenceData {
                 period(r, "supervisionIntensiveInterval"),
                 period(r, "supervisionInterval"),
                 Standards.numbers(r.getEntry("exitCheckInWeeks")),
-                Standards.numbers(r.getEntry("feedbackMonths")));
+                Standards.numbers(r.getEntry("feedbackMonths")),
+                number(r, "homelessnessAssessmentWeeks"),
+                number(r, "firstReviewAfterReleaseWorkingDays"));
     }
 
     /** When the people of a consortium are reminded of a task, and told of it once it is overdue. */

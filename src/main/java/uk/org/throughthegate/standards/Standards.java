@@ -21,7 +21,9 @@ public record Standards(
         Period supervisionIntensiveInterval,
         Period supervisionInterval,
         List<Integer> exitCheckInWeeks,
-        List<Integer> feedbackMonths) {
+        List<Integer> feedbackMonths,
+        int homelessnessAssessmentWeeks,
+        int firstReviewAfterReleaseWorkingDays) {
 
     public static List<Integer> numbers(String commaSeparated) {
         if (commaSeparated == null || commaSeparated.isBlank()) {

@@ -53,6 +53,8 @@ class AccessTest {
         TestPeople.person(engine, "custody.wetherby", "custody-wetherby");
         TestPeople.person(engine, "provider.accommodation", "provider-accommodation");
         TestPeople.person(engine, "provider.ete", "provider-ete");
+        TestPeople.person(engine, "housing.lewisham", "housing-lewisham");
+        TestPeople.person(engine, "housing.leeds", "housing-leeds");
         TestPeople.person(engine, "pm.southlondon", "pm-south-london");
         TestPeople.person(engine, "pm.yorkshire", "pm-south-west-yorkshire");
         TestPeople.person(engine, "owner", "process-owners");
@@ -117,6 +119,8 @@ class AccessTest {
             "Task_HoldInitialPlanningMeeting, custody.feltham, custody.wetherby",
             "Task_HoldInitialPlanningMeeting, custody.feltham, yot.leeds",
             "Task_ProposeAccommodation, provider.accommodation, provider.ete",
+            "Task_AssessHomelessness, housing.lewisham, housing.leeds",
+            "Task_AssessHomelessness, housing.lewisham, provider.accommodation",
             "Task_ResolveOverdueProjectManager, pm.southlondon, pm.yorkshire"})
     void anotherTeamCannotListReadClaimOrCompleteATask(String taskKey, String owner, String stranger) {
         ProcessInstance journey = journeyAt(taskKey);
@@ -227,7 +231,7 @@ class AccessTest {
         assertThat(as("yot.lewisham").exchange("/engine-rest/task/" + taskId + "/claim", HttpMethod.POST,
                 json(Map.of("userId", "yot.lewisham")), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         var done = as("yot.lewisham").exchange("/engine-rest/task/" + taskId + "/complete", HttpMethod.POST,
-                json(Map.of("variables", Map.of("consentToShare", Map.of("value", "given")))), String.class);
+                json(Map.of("variables", Map.of("consentToShare", Map.of("value", "given"), "yotCaseWorker", Map.of("value", "Sam, YOT case worker"), "yotCaseWorkerContact", Map.of("value", "020 8314 0000"), "yotResettlementContact", Map.of("value", "Resettlement lead, 020 8314 0001")))), String.class);
         assertThat(done.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     }
 
@@ -260,7 +264,7 @@ class AccessTest {
         assertThat(as("yot.lewisham").exchange("/engine-rest/task/" + taskId + "/claim", HttpMethod.POST,
                 json(Map.of("userId", "yot.lewisham")), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         var done = as("yot.lewisham").exchange("/engine-rest/task/" + taskId + "/complete", HttpMethod.POST,
-                json(Map.of("variables", Map.of("consentToShare", Map.of("value", "given")))), String.class);
+                json(Map.of("variables", Map.of("consentToShare", Map.of("value", "given"), "yotCaseWorker", Map.of("value", "Sam, YOT case worker"), "yotCaseWorkerContact", Map.of("value", "020 8314 0000"), "yotResettlementContact", Map.of("value", "Resettlement lead, 020 8314 0001")))), String.class);
         assertThat(done.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     }
 
@@ -301,7 +305,7 @@ class AccessTest {
             var shown = provider.getForEntity(path, Map.class);
             assertThat(shown.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
             assertThat(shown.getBody().keySet()).as(path)
-                    .contains("caseReference", "releaseDate", "homeYotName", "accommodationDue")
+                    .contains("caseReference", "releaseDate", "homeYotName", "accommodationDue", "homelessnessOutcome")
                     .doesNotContain("dateOfBirth", "sentenceType", "establishment", "substanceMisusePathway", "healthPathway");
             assertThat(shown.getBody().get("homeYotName").toString()).as("the YOT by name, not its id").contains("Lewisham");
         }
@@ -330,6 +334,31 @@ class AccessTest {
         assertThat(engine.getRuntimeService().getVariable(journey.getId(), "proposedAccommodation"))
                 .as("what the provider submitted reaches the journey").isEqualTo("Supported lodgings, Catford");
         assertThat(reference).isNotNull();
+    }
+
+    /** The home council's housing officer assesses homelessness knowing the case's dates, not the child. */
+    @Test
+    void theHomeCouncilsHousingOfficerSeesWhatTheAssessmentShowsAndNotTheJourney() {
+        ProcessInstance journey = journeyAt("Task_AssessHomelessness");
+        String assessment = JourneyScenario.task(engine, journey, "Task_AssessHomelessness").getId();
+        var housing = as("housing.lewisham");
+
+        assertThat(taskIds("housing.lewisham")).contains(assessment);
+        assertThat(housing.getForEntity("/engine-rest/process-instance/" + journey.getId() + "/variables", String.class)
+                .getStatusCode()).as("the journey itself").isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+        var shown = housing.getForEntity("/engine-rest/task/" + assessment + "/form-variables", Map.class);
+        assertThat(shown.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(shown.getBody().keySet()).contains("caseReference", "sentenceDate", "releaseDate")
+                .doesNotContain("dateOfBirth", "healthPathway", "substanceMisusePathway");
+        assertThat(engine.getTaskService().getVariableLocal(assessment, "releaseDate"))
+                .as("its Tasklist column, copied to the referral").isEqualTo("2027-04-01");
+
+        var done = housing.exchange("/engine-rest/task/" + assessment + "/complete", HttpMethod.POST, json(Map.of(
+                "variables", Map.of("homelessnessAssessedOn", Map.of("value", "08/01/2027"),
+                        "homelessnessOutcome", Map.of("value", "homeless"),
+                        "homelessnessDuty", Map.of("value", "Relief duty: supported lodgings sought")))), String.class);
+        assertThat(done.getStatusCode()).isIn(HttpStatus.OK, HttpStatus.NO_CONTENT);
+        assertThat(engine.getRuntimeService().getVariable(journey.getId(), "homelessnessOutcome")).isEqualTo("homeless");
     }
 
     /** Tasklist's list shows a referral's case reference and release date to the provider working it. */
@@ -538,10 +567,13 @@ class AccessTest {
         if (taskKey.equals("Task_ResolveOverdueProjectManager")) {
             return JourneyScenario.lateToProjectManagers(engine, journey, "Task_HoldInitialPlanningMeeting");
         }
-        if (taskKey.equals("Task_ProposeAccommodation")) {
+        if (taskKey.equals("Task_ProposeAccommodation") || taskKey.equals("Task_AssessHomelessness")) {
             complete(engine, journey, "Task_HoldInitialPlanningMeeting");
             Object[] needs = uk.org.throughthegate.journey.JourneyScenarioNeeds.onlyAccommodation();
             complete(engine, journey, "Task_AssessNeeds", needs);
+        }
+        if (taskKey.equals("Task_ProposeAccommodation")) {
+            complete(engine, journey, "Task_AssessHomelessness");
         }
         return journey;
     }

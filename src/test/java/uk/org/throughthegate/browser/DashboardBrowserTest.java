@@ -94,6 +94,7 @@ class DashboardBrowserTest extends ServiceInBrowser {
             needs.add(p == Pathway.ACCOMMODATION || random.nextInt(3) == 0 ? "support-required" : "support-not-required");
         }
         complete(engine, journey, "Task_AssessNeeds", needs.toArray());
+        complete(engine, journey, "Task_AssessHomelessness");
         LocalDate accommodationDue = due(journey, "Task_ProposeAccommodation");
         if (random.nextInt(4) > 0) {
             clockAt(accommodationDue.plusDays(random.nextInt(3) == 0 ? 3 : -7), today);

@@ -41,7 +41,7 @@ class ResettlementJourneyProcessTest {
 
     @ParameterizedTest(name = "{0} needs support: {1} then {2}")
     @CsvSource({
-            "accommodation, Task_ProposeAccommodation:provider-accommodation, Task_ConfirmAccommodation:yot-lewisham",
+            "accommodation, Task_AssessHomelessness:housing-lewisham Task_ProposeAccommodation:provider-accommodation, Task_ConfirmAccommodation:yot-lewisham",
             "ete, Task_ArrangeEtePlace:provider-ete, Task_ConfirmEtePlace:yot-lewisham",
             "health, Task_ArrangeHealthSupport:provider-health, ",
             "substanceMisuse, Task_ArrangeSubstanceMisuseSupport:provider-substance-misuse, ",
@@ -51,7 +51,11 @@ class ResettlementJourneyProcessTest {
     void aPathwayThatNeedsSupportGetsItsOwnTasksForItsOwnTeams(String pathway, String first, String second) {
         ProcessInstance journey = planned("LEW-PATH-" + pathway.toUpperCase(), pathway);
         assertThat(journey).variables().containsEntry(pathway + "Pathway", "in-progress");
-        for (String step : second == null ? List.of(first) : List.of(first, second)) {
+        List<String> steps = new java.util.ArrayList<>(List.of(first.split(" ")));
+        if (second != null) {
+            steps.add(second);
+        }
+        for (String step : steps) {
             String[] taskAndGroup = step.split(":");
             assertThat(journey).isWaitingAt(taskAndGroup[0]);
             assertThat(task(engine, journey, taskAndGroup[0])).hasCandidateGroup(taskAndGroup[1]);
@@ -105,6 +109,7 @@ class ResettlementJourneyProcessTest {
         ProcessInstance journey = planned(entry, "accommodation");
 
         assertThat(journey).variables().containsEntry("consortium", consortium).containsEntry("accommodationDue", due);
+        complete(engine, journey, "Task_AssessHomelessness");
         Assertions.assertThat(task(engine, journey, "Task_ProposeAccommodation").getDueDate()).isEqualTo(endOfDay(due));
         assertThat(task(engine, journey, "Task_ProposeAccommodation")).hasCandidateGroup("provider-accommodation");
         complete(engine, journey, "Task_ProposeAccommodation");
@@ -234,6 +239,7 @@ class ResettlementJourneyProcessTest {
         var entry = lewishamCase("LEE-TEMPORARY");
         entry.put("homeYot", "leeds");
         ProcessInstance journey = planned(entry, "accommodation");
+        complete(engine, journey, "Task_AssessHomelessness", "homelessnessOutcome", "homeless");
         complete(engine, journey, "Task_ProposeAccommodation", "accommodationType", "temporary");
 
         assertThatThrownBy(() -> complete(engine, journey, "Task_ConfirmAccommodation", "accommodationDecision", "confirmed"))
@@ -250,9 +256,105 @@ class ResettlementJourneyProcessTest {
     @Test
     void southLondonMayConfirmTemporaryAccommodation() {
         ProcessInstance journey = planned("LEW-TEMPORARY", "accommodation");
+        complete(engine, journey, "Task_AssessHomelessness", "homelessnessOutcome", "homeless");
         complete(engine, journey, "Task_ProposeAccommodation", "accommodationType", "temporary");
         complete(engine, journey, "Task_ConfirmAccommodation", "accommodationDecision", "confirmed");
         assertThat(journey).isWaitingAt("Task_AgreeResettlementPlan");
+    }
+
+    @Test
+    void homelessnessIsAssessedByTheHomeCouncilEarlyAndTheProposalStartsFromIt() throws java.io.IOException {
+        var entry = lewishamCase("LEE-HOMELESS");
+        entry.put("homeYot", "leeds");
+        ProcessInstance journey = planned(entry, "accommodation");
+
+        // sentenced Friday 18 December 2026: four weeks later, while the child is in custody
+        assertThat(journey).isWaitingAt("Task_AssessHomelessness").hasNotPassed("Task_ProposeAccommodation");
+        assertThat(task(engine, journey, "Task_AssessHomelessness")).hasCandidateGroup("housing-leeds")
+                .hasDueDate(endOfDay("2027-01-15"));
+        Assertions.assertThat(candidateGroups(task(engine, journey, "Task_AssessHomelessness").getId()))
+                .as("the council of the child's home, no one else").containsExactly("housing-leeds");
+        String assessment = task(engine, journey, "Task_AssessHomelessness").getId();
+        assertThatThrownBy(() -> engine.getTaskService().complete(assessment, Map.of("homelessnessAssessedOn", "08/01/2027",
+                "homelessnessOutcome", "sofa-surfing", "homelessnessDuty", "none")))
+                .hasMessageContaining("(homelessnessOutcome) cannot be 'sofa-surfing'");
+        assertThat(journey).isWaitingAt("Task_AssessHomelessness");
+
+        complete(engine, journey, "Task_AssessHomelessness", "homelessnessAssessedOn", "08/01/2027",
+                "homelessnessOutcome", "threatened-with-homelessness", "homelessnessDuty", "Prevention duty: family mediation");
+        assertThat(task(engine, journey, "Task_ProposeAccommodation")).hasCandidateGroup("provider-accommodation");
+        assertThat(journey).variables().containsEntry("homelessnessAssessedOn", "2027-01-08")
+                .containsEntry("homelessnessOutcome", "threatened-with-homelessness");
+        try (var form = engine.getFormService().getDeployedTaskForm(task(engine, journey, "Task_ProposeAccommodation").getId())) {
+            Assertions.assertThat(uk.org.throughthegate.taskform.FormSchema.shownVariables(form))
+                    .as("the provider's form shows the outcome (and so the provider may read it)")
+                    .contains("homelessnessOutcome", "homelessnessDuty");
+        }
+    }
+
+    @Test
+    void custodyIsInvitedToTheFirstReviewAfterReleaseDueTenWorkingDaysAfterItAndRecordsItsPart() {
+        ProcessInstance journey = start(engine, lewishamCase("LEW-FOLLOW"));
+        fire(engine, journey, "Timer_ReleaseDateReached");
+        complete(engine, journey, "Task_ReleaseDayContact", "releaseDayContact", "met-at-gate");
+
+        // released Thursday 1 April 2027 (Easter was the week before): two weeks of working days
+        assertThat(task(engine, journey, "Task_RecordFirstReviewAfterRelease")).hasCandidateGroup("custody-feltham")
+                .hasDueDate(endOfDay("2027-04-15"));
+        assertThat(journey).isWaitingAt("Task_RecordFirstReviewAfterRelease", "Timer_AppointmentDay");
+        String review = task(engine, journey, "Task_RecordFirstReviewAfterRelease").getId();
+        assertThatThrownBy(() -> engine.getTaskService().complete(review, Map.of("firstReviewHeldOn", "15/04/2027",
+                "custodyAtFirstReview", "remote")))
+                .hasMessageContaining("(custodyContribution) is required");
+
+        complete(engine, journey, "Task_RecordFirstReviewAfterRelease", "firstReviewHeldOn", "15/04/2027",
+                "custodyAtFirstReview", "in-person", "custodyContribution", "Education record passed on");
+        assertThat(journey).hasPassed("End_FirstReviewAfterReleaseRecorded").variables()
+                .containsEntry("firstReviewHeldOn", "2027-04-15").containsEntry("custodyAtFirstReview", "in-person");
+    }
+
+    @Test
+    void closingTheJourneyClosesCustodysRecordOfTheFirstReviewIfStillOpen() {
+        ProcessInstance journey = start(engine, lewishamCase("LEW-FOLLOW-OPEN"));
+        fire(engine, journey, "Timer_ReleaseDateReached");
+        complete(engine, journey, "Task_ReleaseDayContact", "releaseDayContact", "met-at-gate");
+        WholeJourney.walkToClosing(engine, journey, 15, false);
+        assertThat(journey).isWaitingAt("Task_CloseJourney", "Task_RecordFirstReviewAfterRelease");
+        complete(engine, journey, "Task_CloseJourney", "journeyOutcome", "settled");
+
+        assertThat(journey).isEnded().hasNotPassed("End_FirstReviewAfterReleaseRecorded");
+        Assertions.assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(journey.getId())
+                .taskDefinitionKey("Task_RecordFirstReviewAfterRelease").singleResult().getEndTime())
+                .as("closed with the journey, kept in its history").isNotNull();
+    }
+
+    @Test
+    void anEtePlaceStartingTheWorkingDayAfterReleaseNeedsNoActivityInBetween() {
+        ProcessInstance journey = planned("LEW-ETE-NEXT-DAY", "ete");
+        // released Thursday 1 April 2027
+        complete(engine, journey, "Task_ArrangeEtePlace", "eteProvider", "College", "eteStartDate", "02/04/2027");
+        assertThat(journey).isWaitingAt("Task_ConfirmEtePlace").hasNotPassed("Task_ArrangeInterimActivity");
+    }
+
+    @Test
+    void anEtePlaceStartingAfterTheHolidaysAsksTheProviderForAnActivityFromReleaseUntilItStarts() {
+        ProcessInstance journey = planned("LEW-ETE-TERM", "ete");
+        complete(engine, journey, "Task_ArrangeEtePlace", "eteProvider", "College", "eteStartDate", "19/04/2027");
+
+        assertThat(journey).isWaitingAt("Task_ArrangeInterimActivity");
+        assertThat(task(engine, journey, "Task_ArrangeInterimActivity")).hasCandidateGroup("provider-ete")
+                .hasDueDate(endOfDay("2027-03-16"));
+        String interim = task(engine, journey, "Task_ArrangeInterimActivity").getId();
+        assertThatThrownBy(() -> engine.getTaskService().complete(interim, Map.of("interimActivity", "Roll-on course")))
+                .hasMessageContaining("'Days and times, from release until the place starts' (interimSchedule) is required");
+        assertThat(journey).isWaitingAt("Task_ArrangeInterimActivity");
+
+        complete(engine, journey, "Task_ArrangeInterimActivity", "interimActivity", "Roll-on course, Lewisham college",
+                "interimSchedule", "Mon-Fri 10:00-15:00 from 6 April");
+        assertThat(task(engine, journey, "Task_ConfirmEtePlace")).hasCandidateGroup("yot-lewisham");
+        complete(engine, journey, "Task_ConfirmEtePlace", "eteConfirmed", true);
+        assertThat(journey).variables().containsEntry("etePathway", "done")
+                .containsEntry("interimActivity", "Roll-on course, Lewisham college");
     }
 
     @Test

@@ -34,6 +34,10 @@ public final class WholeJourney {
                 .hasCandidateGroup("custody-feltham").hasCandidateGroup("yot-lewisham");
         complete(engine, journey, "Task_HoldInitialPlanningMeeting", "ipmHeldOn", "2027-01-05", "ipmAttendance", "YOT, custody");
         complete(engine, journey, "Task_AssessNeeds", needs("support-required"));
+        if (openTask(engine, journey, "Task_AssessHomelessness")) { // not on journeys of a model from before it
+            assertThat(task(engine, journey, "Task_AssessHomelessness")).hasCandidateGroup("housing-lewisham");
+            complete(engine, journey, "Task_AssessHomelessness", "homelessnessOutcome", "not-homeless");
+        }
         complete(engine, journey, "Task_ProposeAccommodation", "accommodationType", "family-home", "proposedAccommodation", "home");
         complete(engine, journey, "Task_ConfirmAccommodation", "accommodationDecision", "confirmed");
         complete(engine, journey, "Task_ArrangeEtePlace", "eteProvider", "College", "eteStartDate", "2027-04-02");
@@ -58,6 +62,15 @@ public final class WholeJourney {
 
     /** Every supervision appointment (as many as expected), the feedback, the licence end and exit, closing. */
     public static ProcessInstance walkThroughLicence(ProcessEngine engine, ProcessInstance journey, int expectedAppointments) {
+        walkToClosing(engine, journey, expectedAppointments, true);
+        complete(engine, journey, "Task_CloseJourney", "journeyOutcome", "settled");
+
+        assertThat(journey).isEnded().hasPassed("End_JourneyClosed");
+        return journey;
+    }
+
+    /** From release to the YOT's "Close the journey", with or without custody's record of the first review. */
+    static void walkToClosing(ProcessEngine engine, ProcessInstance journey, int expectedAppointments, boolean firstReviewRecorded) {
         int appointments = 0;
         while (engine.getManagementService().createJobQuery().processInstanceId(journey.getId())
                 .activityId("Timer_AppointmentDay").count() > 0) {
@@ -67,6 +80,10 @@ public final class WholeJourney {
         }
         Assertions.assertThat(appointments).as("weekly for 12 weeks from release, then fortnightly to licence end")
                 .isEqualTo(expectedAppointments);
+        if (firstReviewRecorded && openTask(engine, journey, "Task_RecordFirstReviewAfterRelease")) {
+            complete(engine, journey, "Task_RecordFirstReviewAfterRelease", "firstReviewHeldOn", "2027-04-15",
+                    "custodyAtFirstReview", "remote", "custodyContribution", "Education record passed on; the college place holds");
+        }
         for (int i = 0; i < 2; i++) {
             fire(engine, journey, "Timer_FeedbackDay");
             complete(engine, journey, "Task_RecordFeedback", "feedbackGiven", "given");
@@ -77,13 +94,14 @@ public final class WholeJourney {
             fire(engine, journey, "Timer_CheckInDay");
             complete(engine, journey, "Task_TaperedCheckIn", "checkInOutcome", "in-touch");
         }
-        complete(engine, journey, "Task_CloseJourney", "journeyOutcome", "settled");
-
-        assertThat(journey).isEnded().hasPassed("End_JourneyClosed");
-        return journey;
     }
 
     static Object[] needs(String status) {
         return ResettlementJourneyProcessTest.needs(status);
+    }
+
+    private static boolean openTask(ProcessEngine engine, ProcessInstance journey, String taskDefinitionKey) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(journey.getId())
+                .taskDefinitionKey(taskDefinitionKey).count() > 0;
     }
 }

@@ -456,7 +456,8 @@ class NodeFaultsTest {
         String task = id.group(1);
         return node.call("yot.lewisham", "POST", "/engine-rest/task/" + task + "/claim", "{\"userId\":\"yot.lewisham\"}").statusCode() == 204
                 && node.call("yot.lewisham", "POST", "/engine-rest/task/" + task + "/complete",
-                        "{\"variables\":{\"consentToShare\":{\"value\":\"given\"}}}").statusCode() == 204;
+                        "{\"variables\":{\"consentToShare\":{\"value\":\"given\"},\"yotCaseWorker\":{\"value\":\"Sam\"},"
+                        + "\"yotCaseWorkerContact\":{\"value\":\"020 8314 0000\"},\"yotResettlementContact\":{\"value\":\"Lead\"}}}").statusCode() == 204;
     }
 
     interface Call {

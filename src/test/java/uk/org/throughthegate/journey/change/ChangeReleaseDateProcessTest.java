@@ -167,6 +167,7 @@ class ChangeReleaseDateProcessTest {
         complete(engine, journey, "Task_RecordConsent");
         complete(engine, journey, "Task_HoldInitialPlanningMeeting");
         complete(engine, journey, "Task_AssessNeeds", JourneyScenarioNeeds.onlyAccommodation());
+        complete(engine, journey, "Task_AssessHomelessness");
         assertThat(task(engine, journey, "Task_ProposeAccommodation").getDueDate()).isEqualTo(endOfDay("2027-02-18"));
         return journey;
     }
