@@ -173,6 +173,22 @@ class JourneyHistory {
             where j.started >= :from
             """);
 
+    /**
+     * How far from home each journey entered in the month was placed (its latest establishment), and
+     * how many times it has been transferred; journeys entered before these were kept have no row.
+     */
+    private static final String PLACEMENT = GROUPED.formatted("""
+            select v.NAME_ as step,
+                   case when v.NAME_ = 'establishmentTransfers' then
+                            case when coalesce(v.LONG_, 0) = 0 then 'none' when v.LONG_ = 1 then 'one' else 'two-or-more' end
+                        else v.TEXT_ end as outcome,
+                   j.consortium, j.yot, j.establishment,
+                   extract(year from j.started) as yr, extract(month from j.started) as mo
+            from {journey} j
+            join ACT_HI_VARINST v on v.PROC_INST_ID_ = j.id and v.EXECUTION_ID_ = j.id and v.NAME_ in (:placement)
+            where j.started >= :from
+            """);
+
     /** Time on licence: each release, and when the licence stage ended (open: still on licence). */
     private static final String ON_LICENCE = """
             select j.id, j.consortium, j.yot, j.establishment, a.START_TIME_ as released, a.END_TIME_ as ended
@@ -287,6 +303,10 @@ class JourneyHistory {
         Map<String, Measure> needs = byFirst(Measure.Family.NEEDS, m -> m.source.get(0));
         p.addValue("pathways", List.copyOf(needs.keySet()));
         tallies.addAll(query(NEEDS, p, needs::get));
+
+        Map<String, Measure> placement = byFirst(Measure.Family.PLACEMENT, m -> m.source.get(0));
+        p.addValue("placement", List.copyOf(placement.keySet()));
+        tallies.addAll(query(PLACEMENT, p, placement::get));
         return tallies;
     }
 

@@ -64,7 +64,11 @@ public enum Measure {
     NEEDS_HEALTH("needs-health", "Needs support: health", Family.NEEDS, "healthPathway"),
     NEEDS_SUBSTANCE_MISUSE("needs-substance-misuse", "Needs support: substance misuse", Family.NEEDS, "substanceMisusePathway"),
     NEEDS_FAMILIES("needs-families", "Needs support: families", Family.NEEDS, "familiesPathway"),
-    NEEDS_FINANCE("needs-finance", "Needs support: NI number, bank account and ID", Family.NEEDS, "financePathway");
+    NEEDS_FINANCE("needs-finance", "Needs support: NI number, bank account and ID", Family.NEEDS, "financePathway"),
+
+    // Placement, among journeys entered in the month: how far from home, and transfers so far.
+    PLACEMENT_DISTANCE("placement-distance", "Placed how far from home", Family.PLACEMENT, "placementDistance"),
+    TRANSFERS("establishment-transfers", "Transfers between establishments", Family.PLACEMENT, "establishmentTransfers");
 
     /** How a measure is read from history, and what its outcomes are. */
     enum Family {
@@ -73,7 +77,8 @@ public enum Measure {
         AT_RELEASE(List.of("in-place", "not-in-place", "not-needed"), List.of("in-place")),
         ROTL(List.of(), List.of()),
         ANSWER(List.of(), List.of()),
-        NEEDS(List.of("needed", "not-needed", "declined"), List.of("needed"));
+        NEEDS(List.of("needed", "not-needed", "declined"), List.of("needed")),
+        PLACEMENT(List.of(), List.of());
 
         final List<String> outcomes;
         final List<String> met;
@@ -113,6 +118,8 @@ public enum Measure {
             case SUPERVISION -> List.of("attended", "missed");
             case NON_COMPLIANCE -> List.of("acceptable-absence", "warning", "breach");
             case FEEDBACK -> List.of("given", "declined", "not-reached");
+            case PLACEMENT_DISTANCE -> List.of("under-50-miles", "50-to-100-miles", "over-100-miles", "unknown");
+            case TRANSFERS -> List.of("none", "one", "two-or-more");
             default -> family.outcomes;
         };
     }
@@ -124,6 +131,8 @@ public enum Measure {
             case ROTL_OUTCOME -> List.of("took-place");
             case SUPERVISION -> List.of("attended");
             case FEEDBACK -> List.of("given");
+            case PLACEMENT_DISTANCE -> List.of("under-50-miles");
+            case TRANSFERS -> List.of("none");
             case NON_COMPLIANCE -> List.of();
             default -> family.met;
         };
@@ -134,6 +143,7 @@ public enum Measure {
         return switch (this) {
             case ROTL_DECISION -> List.of("approved", "refused");
             case ADDRESS_ON_RELEASE, ETE_ON_RELEASE -> List.of("in-place", "not-in-place");
+            case PLACEMENT_DISTANCE -> List.of("under-50-miles", "50-to-100-miles", "over-100-miles");
             default -> outcomes();
         };
     }

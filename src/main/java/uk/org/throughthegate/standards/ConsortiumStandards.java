@@ -18,6 +18,9 @@ public class ConsortiumStandards implements ReferenceData {
     public static final String STANDARDS_DECISION = "consortium-standards";
     public static final String ESTABLISHMENT_DECISION = "secure-establishment";
     public static final String ROTL_PURPOSE_DECISION = "rotl-purpose";
+    public static final String PLACEMENT_DISTANCE_DECISION = "placement-distance";
+    /** A placement the distance table has no row for. */
+    public static final String DISTANCE_UNKNOWN = "unknown";
 
     private final LatestDecisionTables tables;
 
@@ -41,6 +44,14 @@ public class ConsortiumStandards implements ReferenceData {
     public Optional<RotlPurpose> rotlPurpose(String id) {
         return single(ROTL_PURPOSE_DECISION, "purpose", id).map(r -> new RotlPurpose(id, r.getEntry("purposeName"),
                 providerTeam(r.getEntryMap())));
+    }
+
+    /** How far from home a child is placed: a band from the home YOT's consortium to the establishment. */
+    public String placementDistance(String consortium, String establishment) {
+        var result = tables.evaluate(PLACEMENT_DISTANCE_DECISION, Variables.createVariables()
+                .putValue("consortium", consortium).putValue("establishment", establishment));
+        Object band = result.getFirstResult() == null ? null : result.getFirstResult().getEntryMap().get("placementDistance");
+        return band == null ? DISTANCE_UNKNOWN : band.toString();
     }
 
     public Standards standardsFor(String consortium) {

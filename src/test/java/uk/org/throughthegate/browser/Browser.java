@@ -145,7 +145,11 @@ public final class Browser implements AutoCloseable {
         field.sendKeys(text);
     }
 
-    /** Clicks once nothing covers the element (a passing notice may, for a few seconds, as for a person). */
+    /**
+     * Clicks once nothing covers the element (a passing notice may, for a few seconds, as for a
+     * person). A button at the foot of a long form is scrolled to the middle first, as a person
+     * scrolls it clear of the page's fixed footer.
+     */
     public void click(By by) {
         WebElement element = waitFor(ExpectedConditions.elementToBeClickable(by));
         waitFor(d -> {
@@ -153,6 +157,7 @@ public final class Browser implements AutoCloseable {
                 element.click();
                 return true;
             } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+                script("arguments[0].scrollIntoView({block: 'center'})", element);
                 return false;
             }
         });

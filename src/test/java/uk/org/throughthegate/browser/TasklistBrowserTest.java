@@ -123,6 +123,7 @@ class TasklistBrowserTest extends ServiceInBrowser {
         ProcessInstance referred = atInitialPlanningMeeting("LEW-BR-REF", "2026-11-20", "2027-05-01");
         complete(engine, referred, "Task_HoldInitialPlanningMeeting");
         complete(engine, referred, "Task_AssessNeeds", JourneyScenarioNeeds.onlyAccommodation());
+        complete(engine, referred, "Task_AssessHomelessness");
         atInitialPlanningMeeting("LEW-BR-OTHER", "2026-11-20", "2027-05-01");
 
         Browser provider = browsers.loggedIn("tasklist", "provider.accommodation", DEMO_PASSWORD);

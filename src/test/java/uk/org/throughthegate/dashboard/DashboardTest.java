@@ -156,6 +156,15 @@ class DashboardTest {
     }
 
     @Test
+    void placementsAreCountedByDistanceFromHomeAndTransfers() {
+        Timeliness southLondon = figures(Scope.consortium("south-london"));
+        Figure distance = southLondon.total(Measure.PLACEMENT_DISTANCE);
+        assertThat(distance.count("under-50-miles")).as("two Lewisham children in Feltham").isEqualTo(2);
+        assertThat(distance.count("over-100-miles")).isZero();
+        assertThat(southLondon.total(Measure.TRANSFERS).count("none")).isEqualTo(2);
+    }
+
+    @Test
     void overdueNowShowsTheTeamsAndTheRungReached() {
         List<JourneyHistory.OverdueCount> overdue = history.overdueNow(Scope.consortium("south-west-yorkshire"));
         // other tests' Leeds journeys are overdue too on 19 March 2031: at least ours is counted

@@ -263,6 +263,37 @@ class ResettlementJourneyProcessTest {
     }
 
     @Test
+    void thePlanCannotBeAgreedWithoutTheYoungPersonsOwnGoalsAndWhoContributed() {
+        ProcessInstance journey = planned("LEW-PLAN-VOICE", "none");
+        String plan = task(engine, journey, "Task_AgreeResettlementPlan").getId();
+
+        assertThatThrownBy(() -> engine.getTaskService().complete(plan, Map.of("planAgreedOn", "20/01/2027")))
+                .hasMessageContaining("(youngPersonGoals) is required").hasMessageContaining("(youngPersonContributed) is required")
+                .hasMessageContaining("(planContributors) is required");
+        assertThatThrownBy(() -> engine.getTaskService().complete(plan, Map.of("planAgreedOn", "20/01/2027",
+                "youngPersonGoals", "Back to college, boxing club", "youngPersonContributed", false,
+                "planContributors", "Mother, custody key worker, YOT")))
+                .as("a plan the young person had no part in").hasMessageContaining("(youngPersonContributed) is required");
+        assertThat(journey).isWaitingAt("Task_AgreeResettlementPlan");
+
+        complete(engine, journey, "Task_AgreeResettlementPlan", "planAgreedOn", "20/01/2027",
+                "youngPersonGoals", "Back to college, boxing club", "youngPersonContributed", true,
+                "planContributors", "Mother, custody key worker, YOT");
+        assertThat(journey).variables().containsEntry("youngPersonGoals", "Back to college, boxing club")
+                .containsEntry("planContributors", "Mother, custody key worker, YOT");
+    }
+
+    @Test
+    void consentIsRecordedOnlyOnceItWasExplainedInWordsTheYoungPersonUnderstands() {
+        ProcessInstance journey = start(engine, lewishamCase("LEW-CONSENT-EXPLAINED"));
+        String consent = task(engine, journey, "Task_RecordConsent").getId();
+        assertThatThrownBy(() -> engine.getTaskService().complete(consent, Map.of("consentToShare", "given",
+                "yotCaseWorker", "Sam", "yotCaseWorkerContact", "020 8314 0000", "yotResettlementContact", "Lead")))
+                .hasMessageContaining("(consentExplained) is required");
+        assertThat(journey).isWaitingAt("Task_RecordConsent");
+    }
+
+    @Test
     void homelessnessIsAssessedByTheHomeCouncilEarlyAndTheProposalStartsFromIt() throws java.io.IOException {
         var entry = lewishamCase("LEE-HOMELESS");
         entry.put("homeYot", "leeds");

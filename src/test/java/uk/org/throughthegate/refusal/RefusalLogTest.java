@@ -27,6 +27,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 import uk.org.throughthegate.access.TestPeople;
 import uk.org.throughthegate.journey.JourneyScenario;
+import uk.org.throughthegate.taskform.FormAnswers;
 
 /**
  * What an operator reads when a person's input is refused: one WARN line per refused request,
@@ -81,8 +82,12 @@ class RefusalLogTest {
         String taskId = JourneyScenario.task(engine, journey, "Task_RecordConsent").getId();
         int before = log.getAll().length();
 
+        // every other answer right, so that the one wrong field is the one named
+        Map<String, Object> answers = new java.util.HashMap<>();
+        FormAnswers.requiredFor(engine, taskId).forEach((name, value) -> answers.put(name, Map.of("value", value)));
+        answers.put("consentToShare", Map.of("value", TYPED_NAME));
         var response = as("yot.lewisham").exchange("/engine-rest/task/" + taskId + "/complete", HttpMethod.POST,
-                json(Map.of("variables", Map.of("consentToShare", Map.of("value", TYPED_NAME)))), String.class);
+                json(Map.of("variables", answers)), String.class);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refusalLines(log, before)).singleElement().asString()
@@ -98,7 +103,9 @@ class RefusalLogTest {
         int before = log.getAll().length();
 
         // Tasklist submits through the webapp's own copy of the engine API; both end in this call
-        assertThatThrownBy(() -> engine.getFormService().submitTaskForm(taskId, Map.of("consentToShare", "maybe")))
+        Map<String, Object> answers = new java.util.HashMap<>(FormAnswers.requiredFor(engine, taskId));
+        answers.put("consentToShare", "maybe");
+        assertThatThrownBy(() -> engine.getFormService().submitTaskForm(taskId, answers))
                 .satisfies(e -> assertThat(ClientMistake.refusalIn(e)).isNotNull());
 
         assertThat(refusalLines(log, before)).singleElement().asString()

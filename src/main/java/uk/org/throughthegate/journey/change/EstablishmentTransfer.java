@@ -67,6 +67,10 @@ class EstablishmentTransfer implements JavaDelegate {
         runtime.setVariable(journey.journeyId(), ESTABLISHMENT, target);
         runtime.setVariable(journey.journeyId(), ESTABLISHMENT_NAME, establishment.get().name());
         runtime.setVariable(journey.journeyId(), CUSTODY_TEAM, Teams.custody(target));
+        runtime.setVariable(journey.journeyId(), PLACEMENT_DISTANCE, standards.placementDistance(journey.consortium(), target));
+        Object transfers = runtime.getVariable(journey.journeyId(), ESTABLISHMENT_TRANSFERS);
+        runtime.setVariable(journey.journeyId(), ESTABLISHMENT_TRANSFERS,
+                (transfers instanceof Number n ? n.intValue() : 0) + 1);
         CaseAccess.handOver(engine, journey.journeyId(), Teams.custody(from), Teams.custody(target));
         CaseAccess.handOver(engine, journey.journeyId(), Teams.governors(from), Teams.governors(target));
         events.publishEvent(new JourneyEvent.EstablishmentTransferred(reference, from, target));

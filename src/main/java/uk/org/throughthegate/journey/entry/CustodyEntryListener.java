@@ -63,6 +63,9 @@ class CustodyEntryListener implements ExecutionListener {
         execution.setVariable(HOME_YOT, entry.homeYot());
         execution.setVariable(ESTABLISHMENT, entry.establishment());
         execution.setVariable(CONSORTIUM, entry.consortium());
+        // placements close to home and few transfers, as the research asks, for the evaluation return
+        execution.setVariable(PLACEMENT_DISTANCE, standards.placementDistance(entry.consortium(), entry.establishment()));
+        execution.setVariable(ESTABLISHMENT_TRANSFERS, 0);
         execution.setVariable(HOME_YOT_NAME, entry.homeYotName());
         execution.setVariable(ESTABLISHMENT_NAME, entry.establishmentName());
         execution.setVariable(CONSORTIUM_NAME, entry.consortiumName());

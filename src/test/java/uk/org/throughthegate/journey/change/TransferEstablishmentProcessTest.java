@@ -47,8 +47,13 @@ class TransferEstablishmentProcessTest {
     void openAndFutureCustodyTasksGoToTheNewEstablishmentAndTheOldTeamLosesAccess() {
         ProcessInstance journey = start(engine, lewishamCase("LEW-MOVED"));
         complete(engine, journey, "Task_RecordConsent");
+        assertThat(engine.getRuntimeService().getVariables(journey.getId())).as("a London child in Feltham")
+                .containsEntry("placementDistance", "under-50-miles").containsEntry("establishmentTransfers", 0);
 
         transfer("LEW-MOVED", "wetherby", "custody.feltham");
+
+        assertThat(engine.getRuntimeService().getVariables(journey.getId())).as("counted for the evaluation return")
+                .containsEntry("placementDistance", "over-100-miles").containsEntry("establishmentTransfers", 1);
 
         assertThat(groups(task(engine, journey, "Task_HoldInitialPlanningMeeting").getId()))
                 .containsExactlyInAnyOrder("custody-wetherby", "yot-lewisham");
