@@ -8,7 +8,7 @@ package uk.org.throughthegate.access;
 public final class Teams {
 
     private static final java.util.List<String> TEAM_PREFIXES = java.util.List.of("yot-", "custody-", "governor-",
-            "provider-", "housing-", "pm-", "sl-");
+            "provider-", "housing-", "childrens-services-", "pm-", "sl-");
 
     private Teams() {
     }
@@ -28,6 +28,11 @@ public final class Teams {
     /** The housing service of the child's home local authority, which assesses homelessness in custody. */
     public static String housing(String homeYot) {
         return "housing-" + homeYot;
+    }
+
+    /** The children's services of the child's home local authority: a looked-after child's corporate parent. */
+    public static String childrensServices(String homeYot) {
+        return "childrens-services-" + homeYot;
     }
 
     public static String projectManagers(String consortium) {

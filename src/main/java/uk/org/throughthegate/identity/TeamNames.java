@@ -45,6 +45,9 @@ public class TeamNames {
         if (team.startsWith("provider-")) {
             return words(team.substring("provider-".length()), true) + " providers";
         }
+        if (team.startsWith("childrens-services-")) {
+            return words(team.substring("childrens-services-".length()), false) + " children's services";
+        }
         if (team.startsWith("housing-")) {
             return words(team.substring("housing-".length()), false) + " housing (local authority)";
         }

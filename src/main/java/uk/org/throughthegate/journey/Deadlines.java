@@ -43,6 +43,11 @@ public class Deadlines {
         return dueAt(schedule(execution).firstReviewAfterReleaseDue(CaseDates.get(execution, RELEASE_DATE)).toString());
     }
 
+    /** An urgent task: done by the end of the next working day. */
+    public Date nextWorkingDay() {
+        return CaseDates.endOfWorkingDay(uk.org.throughthegate.calendar.WorkingDays.after(EngineClock.today(zone), 1), zone);
+    }
+
     public Date homelessnessAssessment(DelegateExecution execution) {
         return dueAt(schedule(execution).homelessnessAssessmentDue(CaseDates.get(execution, SENTENCE_DATE)).toString());
     }

@@ -21,8 +21,9 @@ import uk.org.throughthegate.model.ProcessKey;
 @Component
 public class ReferralAccess {
 
-    /** Providers, and the home local authority's housing service: teams outside the case's own. */
-    static final java.util.List<String> REFERRAL_TEAM_PREFIXES = java.util.List.of("provider-", "housing-");
+    /** Providers, and the home local authority's housing and children's services: teams outside the case's own. */
+    static final java.util.List<String> REFERRAL_TEAM_PREFIXES = java.util.List.of("provider-", "housing-",
+            "childrens-services-");
 
     @EventListener(condition = "#task.eventName == 'create'")
     public void onReferral(DelegateTask task) {

@@ -231,7 +231,7 @@ class AccessTest {
         assertThat(as("yot.lewisham").exchange("/engine-rest/task/" + taskId + "/claim", HttpMethod.POST,
                 json(Map.of("userId", "yot.lewisham")), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         var done = as("yot.lewisham").exchange("/engine-rest/task/" + taskId + "/complete", HttpMethod.POST,
-                json(Map.of("variables", Map.of("consentToShare", Map.of("value", "given"), "consentExplained", Map.of("value", true), "yotCaseWorker", Map.of("value", "Sam, YOT case worker"), "yotCaseWorkerContact", Map.of("value", "020 8314 0000"), "yotResettlementContact", Map.of("value", "Resettlement lead, 020 8314 0001")))), String.class);
+                json(Map.of("variables", Map.of("consentToShare", Map.of("value", "given"), "consentExplained", Map.of("value", true), "lookedAfter", Map.of("value", "no"), "yotCaseWorker", Map.of("value", "Sam, YOT case worker"), "yotCaseWorkerContact", Map.of("value", "020 8314 0000"), "yotResettlementContact", Map.of("value", "Resettlement lead, 020 8314 0001")))), String.class);
         assertThat(done.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     }
 
@@ -264,7 +264,7 @@ class AccessTest {
         assertThat(as("yot.lewisham").exchange("/engine-rest/task/" + taskId + "/claim", HttpMethod.POST,
                 json(Map.of("userId", "yot.lewisham")), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         var done = as("yot.lewisham").exchange("/engine-rest/task/" + taskId + "/complete", HttpMethod.POST,
-                json(Map.of("variables", Map.of("consentToShare", Map.of("value", "given"), "consentExplained", Map.of("value", true), "yotCaseWorker", Map.of("value", "Sam, YOT case worker"), "yotCaseWorkerContact", Map.of("value", "020 8314 0000"), "yotResettlementContact", Map.of("value", "Resettlement lead, 020 8314 0001")))), String.class);
+                json(Map.of("variables", Map.of("consentToShare", Map.of("value", "given"), "consentExplained", Map.of("value", true), "lookedAfter", Map.of("value", "no"), "yotCaseWorker", Map.of("value", "Sam, YOT case worker"), "yotCaseWorkerContact", Map.of("value", "020 8314 0000"), "yotResettlementContact", Map.of("value", "Resettlement lead, 020 8314 0001")))), String.class);
         assertThat(done.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     }
 

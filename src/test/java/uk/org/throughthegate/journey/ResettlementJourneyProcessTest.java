@@ -263,6 +263,53 @@ class ResettlementJourneyProcessTest {
     }
 
     @Test
+    void aLookedAfterChildsCouncilWorksTheAccommodationAndReviewsAndALapsedRegistrationIsUrgent() {
+        ProcessInstance journey = start(engine, lewishamCase("LEW-LAC"));
+        complete(engine, journey, "Task_RecordConsent", "lookedAfter", "yes");
+        complete(engine, journey, "Task_HoldInitialPlanningMeeting");
+        complete(engine, journey, "Task_AssessNeeds", JourneyScenarioNeeds.onlyAccommodation());
+        complete(engine, journey, "Task_AssessHomelessness");
+
+        Assertions.assertThat(candidateGroups(task(engine, journey, "Task_ProposeAccommodation").getId()))
+                .containsExactlyInAnyOrder("provider-accommodation", "childrens-services-lewisham");
+        complete(engine, journey, "Task_ProposeAccommodation");
+        Assertions.assertThat(candidateGroups(task(engine, journey, "Task_ConfirmAccommodation").getId()))
+                .containsExactlyInAnyOrder("yot-lewisham", "childrens-services-lewisham");
+        fire(engine, journey, "Timer_ReviewMeetingOpens");
+        String review = task(engine, journey, "Task_HoldReviewMeeting").getId();
+        Assertions.assertThat(candidateGroups(review))
+                .containsExactlyInAnyOrder("custody-feltham", "yot-lewisham", "childrens-services-lewisham");
+
+        assertThatThrownBy(() -> engine.getTaskService().complete(review, Map.of("reviewHeldOn", "16/03/2027")))
+                .hasMessageContaining("still registered as looked after");
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(at("2027-03-16T10:00"));
+        try {
+            complete(engine, journey, "Task_HoldReviewMeeting", "reviewHeldOn", "16/03/2027", "lookedAfterRegistered", "no");
+            var urgent = task(engine, journey, "Task_RestoreLookedAfterRegistration");
+            assertThat(urgent).hasDueDate(endOfDay("2027-03-17"));
+            Assertions.assertThat(urgent.getPriority()).isEqualTo(100);
+            Assertions.assertThat(candidateGroups(urgent.getId()))
+                    .containsExactlyInAnyOrder("childrens-services-lewisham", "yot-managers-lewisham");
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+        complete(engine, journey, "Task_RestoreLookedAfterRegistration", "lookedAfterRegistered", "yes",
+                "lookedAfterRegistrationNotes", "Registration restored by the service manager");
+        assertThat(journey).hasPassed("End_LookedAfterRegistrationRestored");
+    }
+
+    @Test
+    void aChildNotLookedAfterHasNoChildrensServicesTasksAndItsReviewAsksNothingOfIt() {
+        ProcessInstance journey = planned("LEW-NOT-LAC", "accommodation");
+        complete(engine, journey, "Task_AssessHomelessness");
+        Assertions.assertThat(candidateGroups(task(engine, journey, "Task_ProposeAccommodation").getId()))
+                .containsExactly("provider-accommodation");
+        fire(engine, journey, "Timer_ReviewMeetingOpens");
+        complete(engine, journey, "Task_HoldReviewMeeting", "reviewHeldOn", "16/03/2027");
+        assertThat(journey).hasNotPassed("Task_RestoreLookedAfterRegistration");
+    }
+
+    @Test
     void thePlanCannotBeAgreedWithoutTheYoungPersonsOwnGoalsAndWhoContributed() {
         ProcessInstance journey = planned("LEW-PLAN-VOICE", "none");
         String plan = task(engine, journey, "Task_AgreeResettlementPlan").getId();

@@ -456,7 +456,7 @@ class NodeFaultsTest {
         String task = id.group(1);
         return node.call("yot.lewisham", "POST", "/engine-rest/task/" + task + "/claim", "{\"userId\":\"yot.lewisham\"}").statusCode() == 204
                 && node.call("yot.lewisham", "POST", "/engine-rest/task/" + task + "/complete",
-                        "{\"variables\":{\"consentToShare\":{\"value\":\"given\"},\"consentExplained\":{\"value\":true},\"yotCaseWorker\":{\"value\":\"Sam\"},"
+                        "{\"variables\":{\"consentToShare\":{\"value\":\"given\"},\"consentExplained\":{\"value\":true},\"lookedAfter\":{\"value\":\"no\"},\"yotCaseWorker\":{\"value\":\"Sam\"},"
                         + "\"yotCaseWorkerContact\":{\"value\":\"020 8314 0000\"},\"yotResettlementContact\":{\"value\":\"Lead\"}}}").statusCode() == 204;
     }
 
