@@ -107,7 +107,7 @@ class DashboardController {
         Period period = Period.parse(from, to, today());
         Measure m = Measure.byId(measure);
         allowed(viewer, chosen);
-        List<JourneyHistory.LateCase> late = history.lateCases(history.inView(chosen, period), m, MOST_LATE_CASES);
+        List<JourneyHistory.LateCase> late = history.onePage(() -> history.lateCases(history.inView(chosen, period), m, MOST_LATE_CASES));
         model.addAttribute("scope", chosen);
         model.addAttribute("scopeName", names.scope(chosen, late.stream().map(c -> c.place().yot()).toList()));
         model.addAttribute("period", period);
@@ -167,9 +167,11 @@ class DashboardController {
     }
 
     private Timeliness figures(Scope scope, Period period) {
-        JourneyHistory.InView view = history.inView(scope, period);
-        return new Timeliness(scope, period, history.tallies(view), history.licenceSpells(view),
-                history.rotlDecisions(view));
+        return history.onePage(() -> {
+            JourneyHistory.InView view = history.inView(scope, period);
+            return new Timeliness(scope, period, history.tallies(view), history.licenceSpells(view),
+                    history.rotlDecisions(view));
+        });
     }
 
     private Viewer viewer() {

@@ -11,12 +11,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import uk.org.throughthegate.journey.JourneyProcess;
 import uk.org.throughthegate.notification.DeadlineEscalationProcess;
@@ -236,9 +239,36 @@ class JourneyHistory {
             """;
 
     private final NamedParameterJdbcTemplate sql;
+    private final TransactionTemplate transaction;
+    private volatile Boolean postgres;
 
-    JourneyHistory(NamedParameterJdbcTemplate sql) {
+    JourneyHistory(NamedParameterJdbcTemplate sql, PlatformTransactionManager transactions) {
         this.sql = sql;
+        this.transaction = new TransactionTemplate(transactions);
+        this.transaction.setReadOnly(true);
+    }
+
+    /**
+     * Runs one page's queries in one read-only transaction. On PostgreSQL they are planned for any
+     * journeys in view (a generic plan: look each journey's rows up by index), not for the exact
+     * arrays of each call: planned for 7,000 journeys the planner preferred to scan every task of
+     * seven years' history, 1.6 s a page against 0.6 s (measured at 102,000 journeys in history).
+     */
+    <T> T onePage(Supplier<T> queries) {
+        return transaction.execute(status -> {
+            if (isPostgres()) {
+                sql.getJdbcTemplate().execute("set local plan_cache_mode = force_generic_plan");
+            }
+            return queries.get();
+        });
+    }
+
+    private boolean isPostgres() {
+        if (postgres == null) {
+            postgres = Boolean.TRUE.equals(sql.getJdbcTemplate().execute((java.sql.Connection c) ->
+                    c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres")));
+        }
+        return postgres;
     }
 
     /**

@@ -60,6 +60,7 @@ public final class JourneyProcess {
     public static final java.util.List<String> YOT_CONTACTS = java.util.List.of(YOT_CASE_WORKER, YOT_CASE_WORKER_CONTACT,
             YOT_RESETTLEMENT_CONTACT);
     public static final String CASE_WORKER_CHANGED = "CaseWorkerChanged";
+    public static final String CONSENT_WITHDRAWN = "ConsentWithdrawn";
     /** Distance band of the placement from home (placement-distance.dmn), and transfers between establishments. */
     public static final String PLACEMENT_DISTANCE = "placementDistance";
     public static final String ESTABLISHMENT_TRANSFERS = "establishmentTransfers";

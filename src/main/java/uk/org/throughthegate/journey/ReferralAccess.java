@@ -46,7 +46,11 @@ public class ReferralAccess {
     }
 
     private static boolean isReferralTeam(IdentityLink link) {
-        return IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null
-                && REFERRAL_TEAM_PREFIXES.stream().anyMatch(link.getGroupId()::startsWith);
+        return IdentityLinkType.CANDIDATE.equals(link.getType()) && isReferralTeam(link.getGroupId());
+    }
+
+    /** A team outside the case's own that a referral shares the case with. */
+    static boolean isReferralTeam(String groupId) {
+        return groupId != null && REFERRAL_TEAM_PREFIXES.stream().anyMatch(groupId::startsWith);
     }
 }
