@@ -26,6 +26,13 @@ public record JourneyFacts(String journeyId, String caseReference, String consor
                 : Optional.of(of(journey.getId(), journey.getBusinessKey(), runtime.getVariables(journey.getId())));
     }
 
+    /** The running journey a change is about; without one the change is refused, naming the case. */
+    public static JourneyFacts runningFor(RuntimeService runtime, String caseReference, String change) {
+        return ofRunning(runtime, caseReference).orElseThrow(() -> new uk.org.throughthegate.refusal.JourneyChangeRefused(
+                change, java.util.List.of(new uk.org.throughthegate.refusal.InputRefused.FieldError(CASE_REFERENCE,
+                        "'" + caseReference + "' has no running journey"))).forCase(caseReference));
+    }
+
     /** The facts of the journey this execution belongs to, from any of its scopes. */
     public static JourneyFacts of(DelegateExecution execution) {
         return of(execution.getProcessInstanceId(), execution.getProcessBusinessKey(),

@@ -11,8 +11,6 @@ import uk.org.throughthegate.access.CaseAccess;
 import uk.org.throughthegate.journey.JourneyFacts;
 import uk.org.throughthegate.journey.JourneyProcess;
 import uk.org.throughthegate.model.TextFact;
-import uk.org.throughthegate.refusal.InputRefused.FieldError;
-import uk.org.throughthegate.refusal.JourneyChangeRefused;
 import uk.org.throughthegate.rotl.RotlProcess;
 
 /**
@@ -29,9 +27,7 @@ class ChangeCaseWorkerDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String reference = TextFact.of(execution, JourneyProcess.CASE_REFERENCE);
         var runtime = execution.getProcessEngineServices().getRuntimeService();
-        JourneyFacts journey = JourneyFacts.ofRunning(runtime, reference).orElseThrow(() -> new JourneyChangeRefused(WHAT,
-                java.util.List.of(new FieldError(JourneyProcess.CASE_REFERENCE, "'" + reference + "' has no running journey")))
-                .forCase(reference));
+        JourneyFacts journey = JourneyFacts.runningFor(runtime, reference, WHAT);
         CaseAccess.requireTeamMember(execution, TextFact.of(execution, "changedBy"), WHAT, journey.yotTeam());
         execution.setProcessBusinessKey(reference);
 

@@ -26,9 +26,7 @@ class WithdrawConsentDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String reference = TextFact.of(execution, JourneyProcess.CASE_REFERENCE);
         var runtime = execution.getProcessEngineServices().getRuntimeService();
-        JourneyFacts journey = JourneyFacts.ofRunning(runtime, reference).orElseThrow(() -> new JourneyChangeRefused(WHAT,
-                List.of(new FieldError(JourneyProcess.CASE_REFERENCE, "'" + reference + "' has no running journey")))
-                .forCase(reference));
+        JourneyFacts journey = JourneyFacts.runningFor(runtime, reference, WHAT);
         CaseAccess.requireTeamMember(execution, TextFact.of(execution, "withdrawnBy"), WHAT, journey.yotTeam());
         if ("withdrawn".equals(journey.variables().get("consentToShare"))) {
             throw new JourneyChangeRefused(WHAT, List.of(new FieldError(JourneyProcess.CASE_REFERENCE,
