@@ -27,6 +27,11 @@ public class ConsentedReferrals {
         return team != null && (team.startsWith("provider-") || team.startsWith("housing-"));
     }
 
+    /** Whether the journey's recorded consent lets a referral share its case. */
+    public static boolean mayShareFor(java.util.Map<String, Object> journeyVariables) {
+        return mayShare(journeyVariables.get(CONSENT));
+    }
+
     /** Only a recorded refusal or withdrawal stops a referral (consent is recorded before any is made). */
     static boolean mayShare(Object consent) {
         return !"refused".equals(consent) && !"withdrawn".equals(consent);

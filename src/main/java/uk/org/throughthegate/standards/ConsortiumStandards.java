@@ -19,6 +19,7 @@ public class ConsortiumStandards implements ReferenceData {
     public static final String ESTABLISHMENT_DECISION = "secure-establishment";
     public static final String ROTL_PURPOSE_DECISION = "rotl-purpose";
     public static final String PLACEMENT_DISTANCE_DECISION = "placement-distance";
+    public static final String ENHANCED_OFFER_DECISION = "enhanced-offer";
     /** A placement the distance table has no row for. */
     public static final String DISTANCE_UNKNOWN = "unknown";
 
@@ -44,6 +45,17 @@ public class ConsortiumStandards implements ReferenceData {
     public Optional<RotlPurpose> rotlPurpose(String id) {
         return single(ROTL_PURPOSE_DECISION, "purpose", id).map(r -> new RotlPurpose(id, r.getEntry("purposeName"),
                 providerTeam(r.getEntryMap())));
+    }
+
+    /** A voluntary service the consortium offers, with the provider team that runs it. */
+    public Optional<OfferedService> enhancedOffer(String consortium, String service) {
+        var row = tables.evaluate(ENHANCED_OFFER_DECISION, Variables.createVariables()
+                .putValue("consortium", consortium).putValue("service", service)).getFirstResult();
+        return row == null ? Optional.empty() : Optional.of(new OfferedService(service,
+                String.valueOf(row.getEntryMap().get("serviceName")), String.valueOf(row.getEntryMap().get("providerTeam"))));
+    }
+
+    public record OfferedService(String id, String name, String providerTeam) {
     }
 
     /** How far from home a child is placed: a band from the home YOT's consortium to the establishment. */
