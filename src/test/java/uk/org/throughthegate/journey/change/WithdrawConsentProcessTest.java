@@ -57,12 +57,12 @@ class WithdrawConsentProcessTest {
 
     @Test
     void aWithdrawalBringsTheOpenReferralsBackToTheYotWhichTellsTheProviders() {
-        ProcessInstance journey = needingAccommodationAndHealth("LEW-WITHDRAWN", "given");
+        ProcessInstance journey = needingAccommodationAndHealth("LEW-CONSENT-WITHDRAWN", "given");
         assertThat(groups(task(engine, journey, "Task_AssessHomelessness").getId())).containsExactly("housing-lewisham");
         assertThat(groups(task(engine, journey, "Task_ArrangeHealthSupport").getId())).containsExactly("provider-health");
 
         engine.getIdentityService().setAuthenticatedUserId("yot.lewisham");
-        ProcessInstance withdrawal = withdraw("LEW-WITHDRAWN");
+        ProcessInstance withdrawal = withdraw("LEW-CONSENT-WITHDRAWN");
         engine.getIdentityService().clearAuthentication();
 
         BpmnAwareTests.assertThat(withdrawal).isEnded().hasPassed("End_ConsentWithdrawn");
