@@ -43,6 +43,32 @@ public class Deadlines {
         return dueAt(schedule(execution).firstReviewAfterReleaseDue(CaseDates.get(execution, RELEASE_DATE)).toString());
     }
 
+    /** The next contact in custody: the interval after the last one recorded, or after sentence. */
+    public Date custodyContactDue(DelegateExecution execution) {
+        return dueAt(nextCustodyContact(execution).toString());
+    }
+
+    /** Its task opens a couple of working days before, as a reminder would come. */
+    public Date custodyContactOpens(DelegateExecution execution) {
+        LocalDate due = nextCustodyContact(execution);
+        int notice = standards.escalationFor(TextFact.of(execution, CONSORTIUM)).reminderWorkingDays();
+        return CaseDates.startOfDay(uk.org.throughthegate.calendar.WorkingDays.before(due, notice), zone);
+    }
+
+    /** Whether another contact falls due while the child is still in custody. */
+    public boolean custodyContactBeforeRelease(DelegateExecution execution) {
+        return nextCustodyContact(execution).isBefore(CaseDates.get(execution, RELEASE_DATE));
+    }
+
+    private LocalDate nextCustodyContact(DelegateExecution execution) {
+        Object last = execution.getVariable(LAST_CUSTODY_CONTACT);
+        LocalDate from = last == null ? CaseDates.get(execution, SENTENCE_DATE) : CaseDates.date(last);
+        LocalDate due = schedule(execution).custodyContactDue(from);
+        // "at least every so many days": a due day that is no working day comes forward to the one before
+        return uk.org.throughthegate.calendar.WorkingDays.isWorkingDay(due) ? due
+                : uk.org.throughthegate.calendar.WorkingDays.before(due, 1);
+    }
+
     /** An urgent task: done by the end of the next working day. */
     public Date nextWorkingDay() {
         return CaseDates.endOfWorkingDay(uk.org.throughthegate.calendar.WorkingDays.after(EngineClock.today(zone), 1), zone);

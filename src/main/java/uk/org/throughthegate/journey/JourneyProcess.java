@@ -61,6 +61,8 @@ public final class JourneyProcess {
             YOT_RESETTLEMENT_CONTACT);
     public static final String CASE_WORKER_CHANGED = "CaseWorkerChanged";
     public static final String CONSENT_WITHDRAWN = "ConsentWithdrawn";
+    /** The day of the last visit or session recorded in custody. */
+    public static final String LAST_CUSTODY_CONTACT = "lastCustodyContact";
     /** Distance band of the placement from home (placement-distance.dmn), and transfers between establishments. */
     public static final String PLACEMENT_DISTANCE = "placementDistance";
     public static final String ESTABLISHMENT_TRANSFERS = "establishmentTransfers";

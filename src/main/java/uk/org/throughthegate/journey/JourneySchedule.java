@@ -47,6 +47,11 @@ public class JourneySchedule {
         return WorkingDays.after(releaseDate, standards.firstReviewAfterReleaseWorkingDays());
     }
 
+    /** Contact in custody: at least every so many days since the last (or since sentence). */
+    public LocalDate custodyContactDue(LocalDate lastContact) {
+        return lastContact.plusDays(standards.custodyContactIntervalDays());
+    }
+
     /** ETE must be confirmed in time to go into the handover pack. */
     public LocalDate eteDue(LocalDate releaseDate) {
         return handoverDue(releaseDate);

@@ -20,6 +20,7 @@ public class ConsortiumStandards implements ReferenceData {
     public static final String ROTL_PURPOSE_DECISION = "rotl-purpose";
     public static final String PLACEMENT_DISTANCE_DECISION = "placement-distance";
     public static final String ENHANCED_OFFER_DECISION = "enhanced-offer";
+    public static final String ACCESS_WINDOW_DECISION = "establishment-access-window";
     /** A placement the distance table has no row for. */
     public static final String DISTANCE_UNKNOWN = "unknown";
 
@@ -45,6 +46,29 @@ public class ConsortiumStandards implements ReferenceData {
     public Optional<RotlPurpose> rotlPurpose(String id) {
         return single(ROTL_PURPOSE_DECISION, "purpose", id).map(r -> new RotlPurpose(id, r.getEntry("purposeName"),
                 providerTeam(r.getEntryMap())));
+    }
+
+    /** When community agencies may see a child in the establishment on that day (none: no access that day). */
+    public Optional<AccessWindow> accessWindow(String establishment, java.time.DayOfWeek day) {
+        var row = tables.evaluate(ACCESS_WINDOW_DECISION, Variables.createVariables()
+                .putValue("establishment", establishment).putValue("day", day.name())).getFirstResult();
+        if (row == null || row.getEntryMap().get("windowStart") == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new AccessWindow(java.time.LocalTime.parse(row.getEntryMap().get("windowStart").toString()),
+                java.time.LocalTime.parse(row.getEntryMap().get("windowEnd").toString())));
+    }
+
+    public record AccessWindow(java.time.LocalTime start, java.time.LocalTime end) {
+
+        public boolean admits(java.time.LocalTime time) {
+            return !time.isBefore(start) && !time.isAfter(end);
+        }
+
+        @Override
+        public String toString() {
+            return start + "-" + end;
+        }
     }
 
     /** A voluntary service the consortium offers, with the provider team that runs it. */
@@ -83,7 +107,8 @@ public class ConsortiumStandards implements ReferenceData {
                 Standards.numbers(r.getEntry("exitCheckInWeeks")),
                 Standards.numbers(r.getEntry("feedbackMonths")),
                 number(r, "homelessnessAssessmentWeeks"),
-                number(r, "firstReviewAfterReleaseWorkingDays"));
+                number(r, "firstReviewAfterReleaseWorkingDays"),
+                number(r, "custodyContactIntervalDays"));
     }
 
     /** When the people of a consortium are reminded of a task, and told of it once it is overdue. */

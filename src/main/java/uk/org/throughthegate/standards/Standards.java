@@ -23,7 +23,8 @@ public record Standards(
         List<Integer> exitCheckInWeeks,
         List<Integer> feedbackMonths,
         int homelessnessAssessmentWeeks,
-        int firstReviewAfterReleaseWorkingDays) {
+        int firstReviewAfterReleaseWorkingDays,
+        int custodyContactIntervalDays) {
 
     public static List<Integer> numbers(String commaSeparated) {
         if (commaSeparated == null || commaSeparated.isBlank()) {

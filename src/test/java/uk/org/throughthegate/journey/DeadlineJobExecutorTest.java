@@ -23,6 +23,8 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class DeadlineJobExecutorTest {
 
+    static final String MEETING_LADDER = "Resolve overdue: Hold the initial planning meeting";
+
     @Autowired
     ProcessEngine engine;
 
@@ -37,15 +39,17 @@ class DeadlineJobExecutorTest {
         var journey = start(engine, lewishamCase("LEW-EXECUTOR"));
         complete(engine, journey, "Task_RecordConsent", "consentToShare", "given");
         assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey("LEW-EXECUTOR")
-                .taskCandidateGroup("yot-managers-lewisham").count()).as("not late on the due day").isZero();
+                .taskName(MEETING_LADDER).taskCandidateGroup("yot-managers-lewisham").count()).as("not late on the due day").isZero();
 
         ClockUtil.setCurrentTime(at("2027-01-07T09:01"));
 
+        // the meeting's ladder (the case's contact in custody, overdue too by now, climbs its own)
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(engine.getTaskService().createTaskQuery()
                 .processInstanceBusinessKey("LEW-EXECUTOR").taskDefinitionKey("Task_ResolveOverdueYotManager")
-                .taskCandidateGroup("yot-managers-lewisham").count()).isEqualTo(1));
+                .taskName(MEETING_LADDER).taskCandidateGroup("yot-managers-lewisham").count()).isEqualTo(1));
         assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey("LEW-EXECUTOR")
-                .taskCandidateGroup("pm-south-london").count()).as("the project managers' turn is later").isZero();
+                .taskName(MEETING_LADDER).taskCandidateGroup("pm-south-london").count())
+                .as("the project managers' turn is later").isZero();
         assertThat(engine.getTaskService().createTaskQuery().processInstanceId(journey.getId())
                 .taskDefinitionKey("Task_HoldInitialPlanningMeeting").count()).as("the late task stays open").isEqualTo(1);
     }
@@ -62,7 +66,7 @@ class DeadlineJobExecutorTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(engine.getTaskService().createTaskQuery()
                 .processInstanceBusinessKey("LEW-ROTL-SLOW").taskDefinitionKey("Task_ResolveOverdueYotManager")
-                .taskCandidateGroup("yot-managers-lewisham").list())
+                .taskCandidateGroup("yot-managers-lewisham").taskNameLike("%ROTL%").list())
                 .extracting(org.camunda.bpm.engine.task.Task::getName)
                 .containsExactly("Resolve overdue: Decide the ROTL (governor)"));
         assertThat(engine.getTaskService().createTaskQuery().processInstanceId(rotl.getId())

@@ -13,7 +13,7 @@ import uk.org.throughthegate.standards.Standards;
 class JourneyScheduleTest {
 
     static final Standards DEFAULTS = new Standards(10, Period.ofWeeks(2), true, 10, Period.ofMonths(3), 10, 10, 10,
-            12, Period.ofWeeks(1), Period.ofWeeks(2), List.of(2, 6, 12), List.of(1, 3), 4, 10);
+            12, Period.ofWeeks(1), Period.ofWeeks(2), List.of(2, 6, 12), List.of(1, 3), 4, 10, 14);
 
     final JourneySchedule schedule = new JourneySchedule(DEFAULTS);
 
@@ -63,7 +63,7 @@ class JourneyScheduleTest {
     @Test
     void accommodationIsDueTheLeadTimeBeforeRelease() {
         var sixWeeks = new JourneySchedule(new Standards(10, Period.ofWeeks(6), true, 10, Period.ofMonths(3), 10, 10,
-                10, 12, Period.ofWeeks(1), Period.ofWeeks(2), List.of(), List.of(), 4, 10));
+                10, 12, Period.ofWeeks(1), Period.ofWeeks(2), List.of(), List.of(), 4, 10, 14));
         assertThat(sixWeeks.accommodationDue(d("2027-04-01"))).isEqualTo(d("2027-02-18"));
     }
 }

@@ -263,6 +263,32 @@ class ResettlementJourneyProcessTest {
     }
 
     @Test
+    void theYotKeepsInContactInCustodyEveryFortnightWithinTheEstablishmentsAccessWindows() {
+        ProcessInstance journey = start(engine, lewishamCase("LEW-CONTACT"));
+        // sentenced Friday 18 December 2026: due 14 days later, 1 January, a bank holiday, so 31 December;
+        // the task opens two working days before
+        Assertions.assertThat(timer(engine, journey, "Timer_ContactInCustodyOpens").getDuedate()).isEqualTo(startOfDay("2026-12-29"));
+        fire(engine, journey, "Timer_ContactInCustodyOpens");
+        var contact = task(engine, journey, "Task_RecordContactInCustody");
+        assertThat(contact).hasCandidateGroup("yot-lewisham").hasDueDate(endOfDay("2026-12-31"));
+
+        assertThatThrownBy(() -> engine.getTaskService().complete(contact.getId(), Map.of("contactOn", "29/12/2026",
+                "contactAt", "10:00", "contactKind", "visit", "contactBy", "YOT case worker")))
+                .hasMessageContaining("10:00 is outside the access window at feltham on Tuesdays, 15:30-17:30");
+        assertThatThrownBy(() -> engine.getTaskService().complete(contact.getId(), Map.of("contactOn", "27/12/2026",
+                "contactAt", "16:00", "contactKind", "visit", "contactBy", "YOT case worker")))
+                .hasMessageContaining("there is no access window at feltham on Sundays");
+        assertThat(journey).isWaitingAt("Task_RecordContactInCustody");
+
+        complete(engine, journey, "Task_RecordContactInCustody", "contactOn", "02/01/2027", "contactAt", "10:30",
+                "contactKind", "provider-session", "contactBy", "Mentoring provider");
+        assertThat(journey).variables().containsEntry("lastCustodyContact", "2027-01-02");
+        Assertions.assertThat(timer(engine, journey, "Timer_ContactInCustodyOpens").getDuedate())
+                .as("a Saturday-morning session at Feltham counts: next due 16 January, a Saturday, so Friday 15th")
+                .isEqualTo(startOfDay("2027-01-13"));
+    }
+
+    @Test
     void aLookedAfterChildsCouncilWorksTheAccommodationAndReviewsAndALapsedRegistrationIsUrgent() {
         ProcessInstance journey = start(engine, lewishamCase("LEW-LAC"));
         complete(engine, journey, "Task_RecordConsent", "lookedAfter", "yes");
