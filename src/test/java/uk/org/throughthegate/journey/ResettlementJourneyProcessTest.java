@@ -290,7 +290,10 @@ class ResettlementJourneyProcessTest {
 
     @Test
     void aLookedAfterChildsCouncilWorksTheAccommodationAndReviewsAndALapsedRegistrationIsUrgent() {
-        ProcessInstance journey = start(engine, lewishamCase("LEW-LAC"));
+        var entry = lewishamCase("LEW-LAC");
+        entry.put("lookedAfter", "yes");
+        ProcessInstance journey = start(engine, entry);
+        assertThat(journey).as("recorded at custody entry").variables().containsEntry("lookedAfter", "yes");
         complete(engine, journey, "Task_RecordConsent", "lookedAfter", "yes");
         complete(engine, journey, "Task_HoldInitialPlanningMeeting");
         complete(engine, journey, "Task_AssessNeeds", JourneyScenarioNeeds.onlyAccommodation());

@@ -26,7 +26,8 @@ import uk.org.throughthegate.refusal.InputRefused.FieldError;
 class CustodyEntryController {
 
     static final Set<String> CONTRACT = Set.of(CASE_REFERENCE, DATE_OF_BIRTH, SENTENCE_TYPE, SENTENCE_LENGTH_MONTHS,
-            SENTENCE_DATE, RELEASE_DATE, LICENCE_END_DATE, HOME_YOT, ESTABLISHMENT);
+            SENTENCE_DATE, RELEASE_DATE, LICENCE_END_DATE, HOME_YOT, ESTABLISHMENT,
+            uk.org.throughthegate.journey.LookedAfterTeams.LOOKED_AFTER);
 
     private final RuntimeService runtime;
 
