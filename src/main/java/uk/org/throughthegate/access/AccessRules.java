@@ -29,7 +29,8 @@ public class AccessRules implements ApplicationRunner {
     static final String EVERYONE = "*";
     static final List<String> STARTABLE = List.of("resettlement-journey", "rotl-request", "change-release-date",
             "transfer-establishment", "withdraw-journey", "recall-to-custody", "change-case-worker",
-            "withdraw-consent", "enhanced-offer-referral");
+            "withdraw-consent", "enhanced-offer-referral",
+            "record-custody-contact");
 
     private final AuthorizationService authorizations;
     private final AccessProperties access;
