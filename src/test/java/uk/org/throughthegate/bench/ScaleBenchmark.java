@@ -592,7 +592,9 @@ class ScaleBenchmark {
         List<String> references = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String reference = "CLOSED-" + run + "-" + i;
-            WholeJourney.walkOn(engine, JourneyScenario.start(engine, JourneyScenario.lewishamCase(reference)));
+            var journey = JourneyScenario.start(engine, JourneyScenario.lewishamCase(reference));
+            keepInContactUntilRelease(journey);
+            WholeJourney.walkOn(engine, journey);
             references.add(reference);
         }
         String roots = "select id_ from act_hi_procinst where business_key_ in (select unnest(?::varchar[])) and id_ = root_proc_inst_id_";
@@ -605,6 +607,18 @@ class ScaleBenchmark {
             bytes += size;
         }
         return String.format("%.0f KB (%d walked to the end)", bytes / 1024.0 / count, count);
+    }
+
+    /** Every fortnightly contact in custody, each on its due day at 16:00 (within Feltham's weekday window). */
+    void keepInContactUntilRelease(org.camunda.bpm.engine.runtime.ProcessInstance journey) {
+        var jobs = engine.getManagementService();
+        while (jobs.createJobQuery().processInstanceId(journey.getId()).activityId("Timer_ContactInCustodyOpens").count() > 0) {
+            JourneyScenario.fire(engine, journey, "Timer_ContactInCustodyOpens");
+            Task contact = JourneyScenario.task(engine, journey, "Task_RecordContactInCustody");
+            LocalDate due = contact.getDueDate().toInstant().atZone(java.time.ZoneId.of("Europe/London")).toLocalDate();
+            JourneyScenario.complete(engine, journey, "Task_RecordContactInCustody", "contactOn", due.toString(),
+                    "contactAt", "16:00", "contactKind", "visit", "contactBy", "YOT case worker");
+        }
     }
 
     String heapAfterGc() {
