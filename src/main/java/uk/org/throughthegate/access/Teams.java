@@ -25,11 +25,6 @@ public final class Teams {
         return "governor-" + establishment;
     }
 
-    /** The housing service of the child's home local authority, which assesses homelessness in custody. */
-    public static String housing(String homeYot) {
-        return "housing-" + homeYot;
-    }
-
     /** The children's services of the child's home local authority: a looked-after child's corporate parent. */
     public static String childrensServices(String homeYot) {
         return "childrens-services-" + homeYot;

@@ -295,7 +295,7 @@ class JourneyHistory {
                     rs.getString("ref"), rs.getString("consortium"), rs.getString("yot"), rs.getString("establishment"));
         });
         rotl.into(p);
-        return new InView(scope, period, p, journeys.size(), rotl.size());
+        return new InView(scope, period, p);
     }
 
     /** Every measure's tallies over the journeys in view. */
@@ -403,7 +403,7 @@ class JourneyHistory {
      * The journeys of a scope and period, found: each of a page's queries reads them from here.
      * Its parameters are a fresh copy each time, so one query's extra values do not leak into the next.
      */
-    record InView(Scope scope, Period period, MapSqlParameterSource found, int journeys, int rotlRequests) {
+    record InView(Scope scope, Period period, MapSqlParameterSource found) {
 
         MapSqlParameterSource parameters() {
             return new MapSqlParameterSource(found.getValues());
@@ -426,10 +426,6 @@ class JourneyHistory {
             for (int i = 0; i < names.length; i++) {
                 values.get(i).add(row[i]);
             }
-        }
-
-        int size() {
-            return values.get(0).size();
         }
 
         void into(MapSqlParameterSource p) {

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 import uk.org.throughthegate.calendar.EngineClock;
+import uk.org.throughthegate.calendar.WorkingDays;
 import uk.org.throughthegate.model.TextFact;
 import uk.org.throughthegate.standards.ConsortiumStandards;
 
@@ -52,7 +53,7 @@ public class Deadlines {
     public Date custodyContactOpens(DelegateExecution execution) {
         LocalDate due = nextCustodyContact(execution);
         int notice = standards.escalationFor(TextFact.of(execution, CONSORTIUM)).reminderWorkingDays();
-        return CaseDates.startOfDay(uk.org.throughthegate.calendar.WorkingDays.before(due, notice), zone);
+        return CaseDates.startOfDay(WorkingDays.before(due, notice), zone);
     }
 
     /** Whether another contact falls due while the child is still in custody. */
@@ -65,13 +66,13 @@ public class Deadlines {
         LocalDate from = last == null ? CaseDates.get(execution, SENTENCE_DATE) : CaseDates.date(last);
         LocalDate due = schedule(execution).custodyContactDue(from);
         // "at least every so many days": a due day that is no working day comes forward to the one before
-        return uk.org.throughthegate.calendar.WorkingDays.isWorkingDay(due) ? due
-                : uk.org.throughthegate.calendar.WorkingDays.before(due, 1);
+        return WorkingDays.isWorkingDay(due) ? due
+                : WorkingDays.before(due, 1);
     }
 
     /** An urgent task: done by the end of the next working day. */
     public Date nextWorkingDay() {
-        return CaseDates.endOfWorkingDay(uk.org.throughthegate.calendar.WorkingDays.after(EngineClock.today(zone), 1), zone);
+        return CaseDates.endOfWorkingDay(WorkingDays.after(EngineClock.today(zone), 1), zone);
     }
 
     public Date homelessnessAssessment(DelegateExecution execution) {

@@ -50,7 +50,7 @@ public class ReferralAccess {
     }
 
     /** A team outside the case's own that a referral shares the case with. */
-    static boolean isReferralTeam(String groupId) {
+    private static boolean isReferralTeam(String groupId) {
         return groupId != null && REFERRAL_TEAM_PREFIXES.stream().anyMatch(groupId::startsWith);
     }
 }
