@@ -2,7 +2,6 @@ package uk.org.throughthegate.notification;
 
 import java.nio.charset.StandardCharsets;
 
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
@@ -23,23 +22,24 @@ public class MailOutbox {
     private static final Logger LOG = LoggerFactory.getLogger(MailOutbox.class);
 
     private final RuntimeService runtime;
-    private final HistoryService history;
+    private final MailLog log;
 
-    MailOutbox(RuntimeService runtime, HistoryService history) {
+    MailOutbox(RuntimeService runtime, MailLog log) {
         this.runtime = runtime;
-        this.history = history;
+        this.log = log;
     }
 
     /**
      * Queues the mail; says whether it did. A mail about a case is keyed by the task or deadline it is
      * about, which happens once, and carries the case reference as business key so Cockpit finds it
      * by case. A mail about no case (a team's digest) can be attempted twice on a day: its key is its
-     * business key, so "queued before?" is one indexed look-up, and it is not queued again.
+     * business key, so "queued before?" is two indexed look-ups (still waiting to go, or in the mail
+     * log), and it is not queued again.
      */
     public boolean queue(OutgoingMail mail) {
         String businessKey = mail.caseReference() != null ? mail.caseReference() : mail.key();
-        if (mail.caseReference() == null && history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
-                .processInstanceBusinessKey(businessKey).count() > 0) {
+        if (mail.caseReference() == null && (runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+                .processInstanceBusinessKey(businessKey).count() > 0 || log.wasSent(mail.key()))) {
             LOG.debug("Mail {} was queued before; not again", mail.key());
             return false;
         }

@@ -18,10 +18,12 @@ class SendMailDelegate implements JavaDelegate {
 
     private final MailDelivery delivery;
     private final MailOrder order;
+    private final MailLog log;
 
-    SendMailDelegate(MailDelivery delivery, MailOrder order) {
+    SendMailDelegate(MailDelivery delivery, MailOrder order, MailLog log) {
         this.delivery = delivery;
         this.order = order;
+        this.log = log;
     }
 
     @Override
@@ -33,13 +35,15 @@ class SendMailDelegate implements JavaDelegate {
             return;
         }
         execution.setVariable(SendMailProcess.SENT, true);
-        delivery.deliver(new OutgoingMail(
+        OutgoingMail mail = new OutgoingMail(
                 TextFact.of(execution, SendMailProcess.MAIL_KEY),
                 TextFact.of(execution, SendMailProcess.CASE_REFERENCE),
                 TextFact.of(execution, SendMailProcess.TO),
                 TextFact.of(execution, SendMailProcess.SUBJECT),
                 new String((byte[]) execution.getVariable(SendMailProcess.TEXT_BODY), StandardCharsets.UTF_8),
-                new String((byte[]) execution.getVariable(SendMailProcess.HTML_BODY), StandardCharsets.UTF_8)));
+                new String((byte[]) execution.getVariable(SendMailProcess.HTML_BODY), StandardCharsets.UTF_8));
+        delivery.deliver(mail);
+        log.sent(mail);
         order.wakeWaitingFor(to, execution.getProcessEngineServices().getManagementService());
     }
 }

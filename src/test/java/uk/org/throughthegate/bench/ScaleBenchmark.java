@@ -606,7 +606,32 @@ class ScaleBenchmark {
                     + " t where root_proc_inst_id_ in (" + roots + ")", Long.class, (Object) references.toArray(String[]::new));
             bytes += size;
         }
+        // what a journey's mails left: the mail log, not the engine's history (notification/MailLog)
+        bytes += sql.queryForObject("select coalesce(sum(pg_column_size(t.*)), 0) from ttg_mail_log t"
+                + " where case_reference in (select unnest(?::varchar[]))", Long.class, (Object) references.toArray(String[]::new));
+        printHistoryByProcess(roots, references, count);
         return String.format("%.0f KB (%d walked to the end)", bytes / 1024.0 / count, count);
+    }
+
+    /** Where a closed journey's history lies: bytes per journey by process and table, largest first. */
+    private void printHistoryByProcess(String roots, List<String> references, int count) {
+        List<String> parts = new ArrayList<>();
+        for (String table : List.of("act_hi_procinst", "act_hi_actinst", "act_hi_taskinst", "act_hi_varinst",
+                "act_hi_identitylink", "act_hi_detail")) {
+            sql.query("select coalesce(proc_def_key_, '?'), count(*), sum(pg_column_size(t.*)) from " + table
+                    + " t where root_proc_inst_id_ in (" + roots + ") group by 1", rs -> {
+                        parts.add(String.format("%8.1f KB %6.1f rows  %-20s %s", rs.getLong(3) / 1024.0 / count,
+                                rs.getLong(2) / (double) count, table, rs.getString(1)));
+                    }, (Object) references.toArray(String[]::new));
+        }
+        sql.query("select count(*), coalesce(sum(pg_column_size(t.*)), 0) from ttg_mail_log t"
+                + " where case_reference in (select unnest(?::varchar[]))", rs -> {
+                    parts.add(String.format("%8.1f KB %6.1f rows  %-20s %s", rs.getLong(2) / 1024.0 / count,
+                            rs.getLong(1) / (double) count, "ttg_mail_log", "(mails sent)"));
+                }, (Object) references.toArray(String[]::new));
+        parts.sort(java.util.Comparator.reverseOrder());
+        System.out.println("history per closed journey, by table and process:");
+        parts.forEach(System.out::println);
     }
 
     /** Every fortnightly contact in custody, each on its due day at 16:00 (within Feltham's weekday window). */

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static uk.org.throughthegate.journey.JourneyScenario.*;
 
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +21,7 @@ import org.springframework.test.context.ActiveProfiles;
 import uk.org.throughthegate.access.TestPeople;
 import uk.org.throughthegate.journey.WholeJourney;
 import uk.org.throughthegate.notification.DeadlineEscalationProcess;
+import uk.org.throughthegate.notification.MailLog;
 
 /** What history keeps of a journey, of the watch on each deadline and of each mail (see KeptHistory). */
 @SpringBootTest
@@ -26,6 +30,9 @@ class KeptHistoryTest {
 
     @Autowired
     ProcessEngine engine;
+
+    @Autowired
+    MailLog mailLog;
 
     @Test
     void theJourneysOwnStepsAndAnswersAreKeptButNotEveryEarlierValue() {
@@ -62,6 +69,15 @@ class KeptHistoryTest {
                 .contains("SubProcess_Custody", "SubProcess_Released", "SubProcess_Supervision", "Task_RecordSupervisionAppointment",
                         "Timer_ReleaseDate", "Task_AgreeExitPlan", "End_JourneyClosed", "End_PlanAgreed");
         assertThat(steps).extracting(HistoricActivityInstance::getActivityId)
+                .as("a timer that only opens a task: the task's row says when it opened")
+                .doesNotContain("Timer_AppointmentDay", "Timer_LicenceEnds", "Timer_CheckInDay");
+        var appointments = steps.stream().filter(step -> step.getActivityId().equals("Task_RecordSupervisionAppointment")).toList();
+        assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(journey.getId())
+                .taskDefinitionKey("Task_RecordSupervisionAppointment").list())
+                .as("each appointment's task opened on its day").hasSameSizeAs(appointments).isNotEmpty();
+        assertThat(engine.getHistoryService().createHistoricIdentityLinkLogQuery().processDefinitionId(journey.getProcessDefinitionId())
+                .type("candidate").list()).as("which teams a task was for: the model and the case's teams say so").isEmpty();
+        assertThat(steps).extracting(HistoricActivityInstance::getActivityId)
                 .as("the only end of a sub-process: the sub-process's own row says when it ended")
                 .doesNotContain("End_AppointmentRecorded", "End_Accommodation", "End_Handover");
         assertThat(steps).filteredOn(step -> step.getActivityId().equals("SubProcess_Supervision")).isNotEmpty()
@@ -77,44 +93,117 @@ class KeptHistoryTest {
                 .doesNotContain("caseReference", "releaseDate");
         assertThat(variables).filteredOn(variable -> variable.getName().equals("releaseDate")).as("the journey's own")
                 .hasSize(1);
+        assertThat(variables).as("no row for an answer left empty").noneMatch(variable -> variable.getValue() == null);
     }
 
     @Test
-    void aWatchedDeadlineKeepsThatItWasWatchedAndHowItEndedButNotItsCopiesOrSteps() {
+    void aWatchThatAskedNobodyToActLeavesNoHistoryOfItsOwn() {
         ProcessInstance journey = start(engine, lewishamCase("LEW-KEPT-2"));
         complete(engine, journey, "Task_RecordConsent", "consentToShare", "given");
-        String watch = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(DeadlineEscalationProcess.KEY)
-                .processInstanceBusinessKey("LEW-KEPT-2").singleResult().getId();
+        String watch = watchOfMeeting("LEW-KEPT-2");
+        complete(engine, journey, "Task_HoldInitialPlanningMeeting");
+
+        var history = engine.getHistoryService();
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(watch).count()).isZero();
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(watch).count())
+                .as("the meeting's own history says when it was due and held").isZero();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(watch).count()).isZero();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(watch).count()).isZero();
+    }
+
+    @Test
+    void aWatchThatAskedAManagerToActKeepsHowItEndedAndTheRungButNotItsCopiesOrSteps() {
+        ProcessInstance journey = start(engine, lewishamCase("LEW-KEPT-6"));
+        complete(engine, journey, "Task_RecordConsent", "consentToShare", "given");
+        String watch = watchOfMeeting("LEW-KEPT-6");
+        var jobs = engine.getManagementService();
+        jobs.executeJob(jobs.createJobQuery().processInstanceId(watch).activityId("Timer_ReminderDue").singleResult().getId());
+        jobs.executeJob(jobs.createJobQuery().processInstanceId(watch).activityId("Timer_OverdueForYotManager").singleResult().getId());
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(watch).taskDefinitionKey("Task_ResolveOverdueYotManager")
+                .count()).as("the YOT manager's rung").isEqualTo(1);
         complete(engine, journey, "Task_HoldInitialPlanningMeeting");
 
         var history = engine.getHistoryService();
         assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(watch).finished().singleResult()
                 .getEndActivityId()).as("how the watch ended").isEqualTo("End_TaskDoneEscalationClosed");
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(watch).list())
-                .as("its steps, end event included: the instance says how it ended").isEmpty();
-        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(watch).list()).isEmpty();
+                .extracting(HistoricActivityInstance::getActivityId).as("the rung; no timers, mails or end events")
+                .containsExactly("Task_ResolveOverdueYotManager");
+        assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(watch).singleResult().getDeleteReason())
+                .as("closed by itself when the meeting was held").isNotNull();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(watch).list())
+                .extracting(HistoricVariableInstance::getName).as("no copies of the journey's facts")
+                .doesNotContain(DeadlineEscalationProcess.CASE_REFERENCE, DeadlineEscalationProcess.WATCHED_TASK_ID,
+                        DeadlineEscalationProcess.DUE_AT, DeadlineEscalationProcess.YOT_MANAGER_TEAM);
+    }
+
+    private String watchOfMeeting(String caseReference) {
+        String meeting = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseReference)
+                .taskDefinitionKey("Task_HoldInitialPlanningMeeting").singleResult().getId();
+        return (String) engine.getTaskService().getVariableLocal(meeting, DeadlineEscalationProcess.WATCH_ID);
     }
 
     @Test
-    void aSentMailKeepsWhoItWentToAndWhatItWasAboutButNotItsTextOrAddress() {
+    void aSentMailIsInTheMailLogWithItsCaseAndKeyAndLeavesNoEngineHistory() {
         TestPeople.mailable(engine, "yot.kept", "yot-lewisham");
         start(engine, lewishamCase("LEW-KEPT-3"));
         var mail = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("send-mail")
                 .processInstanceBusinessKey("LEW-KEPT-3").list().stream()
                 .filter(m -> TestPeople.address("yot.kept").equals(engine.getRuntimeService().getVariable(m.getId(), "to")))
                 .findFirst().orElseThrow();
+        assertThat(mailLog.about("LEW-KEPT-3")).as("not sent yet").noneMatch(m -> m.key().endsWith(":yot.kept"));
+
         engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
                 .processInstanceId(mail.getId()).singleResult().getId());
 
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(mail.getId()).count())
+                .as("sent").isZero();
+        assertThat(mailLog.about("LEW-KEPT-3")).extracting(MailLog.SentMail::key).as("the key names the task and the person")
+                .anyMatch(key -> key.startsWith("new-task:") && key.endsWith(":yot.kept"));
         var history = engine.getHistoryService();
-        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(mail.getId()).finished().count()).isEqualTo(1);
-        List<HistoricVariableInstance> kept = history.createHistoricVariableInstanceQuery().processInstanceId(mail.getId()).list();
-        assertThat(kept).extracting(HistoricVariableInstance::getName).as("the key names the task and the person")
-                .containsExactly("mailKey");
-        assertThat(kept).extracting(HistoricVariableInstance::getValue).first().asString()
-                .startsWith("new-task:").endsWith(":yot.kept");
-        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(mail.getId()).singleResult()
-                .getEndActivityId()).as("sent").isEqualTo("End_MailSent");
-        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(mail.getId()).list()).isEmpty();
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(mail.getId()).count()).isZero();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(mail.getId()).count()).isZero();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(mail.getId()).count()).isZero();
+        assertThat(history.createHistoricJobLogQuery().processInstanceId(mail.getId()).count()).isZero();
+    }
+
+    @Test
+    void theMailLogForgetsMailsAfterHalfAYearAndNothingYounger() {
+        TestPeople.mailable(engine, "yot.kept5", "yot-lewisham");
+        try {
+            ClockUtil.setCurrentTime(at("2027-01-04T10:00:00Z"));
+            ProcessInstance journey = start(engine, lewishamCase("LEW-KEPT-5"));
+            sendAllMailsAbout("LEW-KEPT-5");
+            int sentInJanuary = mailLog.about("LEW-KEPT-5").size();
+            assertThat(sentInJanuary).isPositive();
+
+            ClockUtil.setCurrentTime(at("2027-06-30T10:00:00Z"));
+            complete(engine, journey, "Task_RecordConsent", "consentToShare", "given");
+            sendAllMailsAbout("LEW-KEPT-5");
+            int sentInJune = mailLog.about("LEW-KEPT-5").size() - sentInJanuary;
+            assertThat(sentInJune).isPositive();
+
+            ClockUtil.setCurrentTime(at("2027-07-04T01:30:00Z"));
+            mailLog.forgetOld();
+            assertThat(mailLog.about("LEW-KEPT-5")).as("January's mails are 181 days old; June's 4 days")
+                    .hasSize(sentInJune)
+                    .allMatch(m -> m.sentAt().equals(Instant.parse("2027-06-30T10:00:00Z")));
+        } finally {
+            ClockUtil.reset();
+        }
+    }
+
+    private static Date at(String instant) {
+        return Date.from(Instant.parse(instant));
+    }
+
+    private void sendAllMailsAbout(String caseReference) {
+        var management = engine.getManagementService();
+        for (var mail : engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("send-mail")
+                .processInstanceBusinessKey(caseReference).list()) {
+            for (var job : management.createJobQuery().processInstanceId(mail.getId()).list()) {
+                management.executeJob(job.getId());
+            }
+        }
     }
 }
