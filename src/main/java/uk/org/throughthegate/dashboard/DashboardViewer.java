@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 import uk.org.throughthegate.access.AccessRules;
+import uk.org.throughthegate.access.TeamMembership;
 import uk.org.throughthegate.standards.ReferenceData;
 
 /**
@@ -22,7 +23,6 @@ import uk.org.throughthegate.standards.ReferenceData;
 @Component
 class DashboardViewer {
 
-    static final String ADMINS = "camunda-admin";
     private static final String PROJECT_MANAGERS = "pm-";
     private static final String STRATEGIC_LEADS = "sl-";
     private static final String YOT_MANAGERS = "yot-managers-";
@@ -41,7 +41,7 @@ class DashboardViewer {
     Viewer current() {
         Authentication who = identity.getCurrentAuthentication();
         List<String> groups = who == null || who.getGroupIds() == null ? List.of() : who.getGroupIds();
-        return new Viewer(groups.contains(ADMINS), ids(groups, PROJECT_MANAGERS, STRATEGIC_LEADS), ids(groups, YOT_MANAGERS));
+        return new Viewer(groups.contains(TeamMembership.ADMINS), ids(groups, PROJECT_MANAGERS, STRATEGIC_LEADS), ids(groups, YOT_MANAGERS));
     }
 
     final class Viewer {

@@ -8,14 +8,14 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.server.ResponseStatusException;
 
+import uk.org.throughthegate.access.TeamMembership;
+
 /**
  * {@code /mails}: the mails kept when no SMTP server is configured (the demo), for administrators
  * only; they name cases and staff, so nobody else reads them.
  */
 @Controller
 class KeptMailsPage {
-
-    static final String ADMINS = "camunda-admin";
 
     private final KeptMails kept;
     private final IdentityService identity;
@@ -28,7 +28,7 @@ class KeptMailsPage {
     @GetMapping("/mails")
     String mails(Model model) {
         Authentication who = identity.getCurrentAuthentication();
-        if (who == null || who.getGroupIds() == null || !who.getGroupIds().contains(ADMINS)) {
+        if (who == null || who.getGroupIds() == null || !who.getGroupIds().contains(TeamMembership.ADMINS)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "only administrators read the kept mails");
         }
         model.addAttribute("mails", kept.newest(200));

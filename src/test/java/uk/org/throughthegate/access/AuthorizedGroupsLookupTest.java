@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 import uk.org.throughthegate.journey.JourneyScenario;
-import uk.org.throughthegate.journey.PostgresJourneyTest;
+import uk.org.throughthegate.contexts.TestPostgres;
 
 /** The engine's "which groups hold grants" answers the same with the index walk that replaces its scan. */
 @Tag("postgres")
@@ -35,7 +35,7 @@ class AuthorizedGroupsLookupTest {
 
     @BeforeAll
     static void postgresqlIsReachableOrThisIsCi() {
-        PostgresJourneyTest.postgresqlIsReachableOrThisIsCi();
+        TestPostgres.reachableOrThisIsCi();
     }
 
     @Test

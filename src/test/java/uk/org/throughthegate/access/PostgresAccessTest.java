@@ -4,7 +4,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.context.SpringBootTest;
 
-import uk.org.throughthegate.journey.PostgresJourneyTest;
+import uk.org.throughthegate.contexts.TestPostgres;
 
 /**
  * Every access test again, on PostgreSQL: authorizations are rows and queries of the database,
@@ -19,6 +19,6 @@ class PostgresAccessTest extends AccessTest {
 
     @BeforeAll
     static void postgresqlIsReachableOrThisIsCi() {
-        PostgresJourneyTest.postgresqlIsReachableOrThisIsCi();
+        TestPostgres.reachableOrThisIsCi();
     }
 }

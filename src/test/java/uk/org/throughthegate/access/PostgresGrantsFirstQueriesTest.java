@@ -4,7 +4,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.context.SpringBootTest;
 
-import uk.org.throughthegate.journey.PostgresJourneyTest;
+import uk.org.throughthegate.contexts.TestPostgres;
 
 /** The same grants and tasks on PostgreSQL, where the statement is built for speed. */
 @Tag("postgres")
@@ -16,6 +16,6 @@ class PostgresGrantsFirstQueriesTest extends GrantsFirstQueriesTest {
 
     @BeforeAll
     static void postgresqlIsReachableOrThisIsCi() {
-        PostgresJourneyTest.postgresqlIsReachableOrThisIsCi();
+        TestPostgres.reachableOrThisIsCi();
     }
 }

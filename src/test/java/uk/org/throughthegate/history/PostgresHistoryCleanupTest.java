@@ -4,7 +4,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.context.SpringBootTest;
 
-import uk.org.throughthegate.journey.PostgresJourneyTest;
+import uk.org.throughthegate.contexts.TestPostgres;
 
 /** History cleanup deletes by removal time with SQL of its own per database: checked on PostgreSQL too. */
 @Tag("postgres")
@@ -16,6 +16,6 @@ class PostgresHistoryCleanupTest extends HistoryCleanupTest {
 
     @BeforeAll
     static void postgresqlIsReachableOrThisIsCi() {
-        PostgresJourneyTest.postgresqlIsReachableOrThisIsCi();
+        TestPostgres.reachableOrThisIsCi();
     }
 }

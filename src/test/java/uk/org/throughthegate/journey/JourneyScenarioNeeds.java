@@ -1,6 +1,6 @@
 package uk.org.throughthegate.journey;
 
-/** Needs-assessment answers for scenarios outside this package. */
+/** Needs-assessment answers for the scenarios of any test. */
 public final class JourneyScenarioNeeds {
 
     private JourneyScenarioNeeds() {
@@ -8,17 +8,19 @@ public final class JourneyScenarioNeeds {
 
     /** Every pathway answered the same, e.g. "support-not-required". */
     public static Object[] allPathways(String status) {
-        return ResettlementJourneyProcessTest.needs(status);
+        return new Object[] {"caseManagementPathway", status, "accommodationPathway", status, "etePathway", status,
+                "healthPathway", status, "substanceMisusePathway", status, "familiesPathway", status,
+                "financePathway", status};
     }
 
     public static Object[] onlyAccommodation() {
-        Object[] needs = ResettlementJourneyProcessTest.needs("support-not-required");
+        Object[] needs = allPathways("support-not-required");
         needs[3] = "support-required";
         return needs;
     }
 
     public static Object[] onlyEte() {
-        Object[] needs = ResettlementJourneyProcessTest.needs("support-not-required");
+        Object[] needs = allPathways("support-not-required");
         needs[5] = "support-required";
         return needs;
     }

@@ -2,12 +2,8 @@ package uk.org.throughthegate.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
+import uk.org.throughthegate.contexts.TestPostgres;
 import uk.org.throughthegate.journey.entry.CustodyEntryRefused;
 import uk.org.throughthegate.access.TestPeople;
 import uk.org.throughthegate.migration.JourneyMigration;
@@ -43,27 +40,12 @@ import uk.org.throughthegate.journey.change.ReleaseDateChangeProcess;
 @ActiveProfiles("test")
 public class PostgresJourneyTest {
 
-    public static final String URL = System.getenv().getOrDefault("TTG_TEST_DB_URL",
-            "jdbc:postgresql://127.0.0.1:5432/through_the_gate_test");
-
     @Autowired
     ProcessEngine engine;
 
-    /**
-     * A newcomer with only Java and Maven has no PostgreSQL: these tests are then skipped, saying
-     * so. In CI (CI=true) PostgreSQL is required and an unreachable database fails the build.
-     */
     @BeforeAll
-    public static void postgresqlIsReachableOrThisIsCi() {
-        boolean reachable;
-        try (var c = DriverManager.getConnection(URL, System.getenv().getOrDefault("TTG_TEST_DB_USER", "postgres"),
-                System.getenv().getOrDefault("TTG_TEST_DB_PASSWORD", ""))) {
-            reachable = c.isValid(2);
-        } catch (SQLException e) {
-            reachable = false;
-        }
-        assumeTrue(reachable || "true".equals(System.getenv("CI")),
-                "PostgreSQL is not reachable at " + URL + ": skipping the PostgreSQL tests (.ci/run starts it)");
+    static void postgresqlIsReachableOrThisIsCi() {
+        TestPostgres.reachableOrThisIsCi();
     }
 
     @Autowired

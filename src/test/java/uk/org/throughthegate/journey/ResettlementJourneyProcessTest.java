@@ -564,8 +564,6 @@ class ResettlementJourneyProcessTest {
     }
 
     static Object[] needs(String status) {
-        return new Object[] {"caseManagementPathway", status, "accommodationPathway", status, "etePathway", status,
-                "healthPathway", status, "substanceMisusePathway", status, "familiesPathway", status,
-                "financePathway", status};
+        return JourneyScenarioNeeds.allPathways(status);
     }
 }

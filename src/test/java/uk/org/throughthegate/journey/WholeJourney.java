@@ -97,7 +97,7 @@ public final class WholeJourney {
     }
 
     static Object[] needs(String status) {
-        return ResettlementJourneyProcessTest.needs(status);
+        return JourneyScenarioNeeds.allPathways(status);
     }
 
     private static boolean openTask(ProcessEngine engine, ProcessInstance journey, String taskDefinitionKey) {

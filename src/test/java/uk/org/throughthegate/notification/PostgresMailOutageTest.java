@@ -23,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
-import uk.org.throughthegate.journey.PostgresJourneyTest;
+import uk.org.throughthegate.contexts.TestPostgres;
 import uk.org.throughthegate.notification.Mailbox.Received;
 
 /**
@@ -47,7 +47,7 @@ class PostgresMailOutageTest {
 
     @BeforeAll
     static void postgresqlIsReachableOrThisIsCi() {
-        PostgresJourneyTest.postgresqlIsReachableOrThisIsCi();
+        TestPostgres.reachableOrThisIsCi();
         mailbox.start();
     }
 

@@ -38,7 +38,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import uk.org.throughthegate.journey.JourneyProcess;
-import uk.org.throughthegate.journey.PostgresJourneyTest;
+import uk.org.throughthegate.contexts.TestPostgres;
 
 /**
  * Faults an operator meets, tried on the service as it runs: its own JVMs on a PostgreSQL database
@@ -59,12 +59,12 @@ class NodeFaultsTest {
 
     @BeforeAll
     static void postgresqlIsReachableOrThisIsCi() {
-        PostgresJourneyTest.postgresqlIsReachableOrThisIsCi();
+        TestPostgres.reachableOrThisIsCi();
     }
 
     @BeforeEach
     void freshDatabaseAndMailServer() throws Exception {
-        String server = PostgresJourneyTest.URL.substring(0, PostgresJourneyTest.URL.lastIndexOf('/') + 1);
+        String server = TestPostgres.URL.substring(0, TestPostgres.URL.lastIndexOf('/') + 1);
         try (Connection c = DriverManager.getConnection(server + "postgres", user(), password())) {
             c.createStatement().execute("DROP DATABASE IF EXISTS " + DATABASE);
             c.createStatement().execute("CREATE DATABASE " + DATABASE);
@@ -415,7 +415,7 @@ class NodeFaultsTest {
         String output = new String(control.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(control.waitFor()).as(String.join(" ", command) + ": " + output).isZero();
         if (action[0].equals("start")) {
-            String server = PostgresJourneyTest.URL.substring(0, PostgresJourneyTest.URL.lastIndexOf('/') + 1);
+            String server = TestPostgres.URL.substring(0, TestPostgres.URL.lastIndexOf('/') + 1);
             waitUntil(Duration.ofSeconds(60), () -> {
                 try (Connection c = DriverManager.getConnection(server + "postgres", user(), password())) {
                     return c.isValid(2);

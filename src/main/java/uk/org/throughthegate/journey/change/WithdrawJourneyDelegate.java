@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
+import uk.org.throughthegate.access.TeamMembership;
 import uk.org.throughthegate.journey.RunningJourney;
 import uk.org.throughthegate.model.TextFact;
 import uk.org.throughthegate.refusal.InputRefused.FieldError;
@@ -21,8 +22,6 @@ import uk.org.throughthegate.refusal.JourneyChangeRefused;
  */
 @Component("withdrawJourney")
 class WithdrawJourneyDelegate implements JavaDelegate {
-
-    static final String ADMINS = "camunda-admin";
 
     @Override
     public void execute(DelegateExecution execution) {
@@ -37,7 +36,7 @@ class WithdrawJourneyDelegate implements JavaDelegate {
         String managers = TextFact.of(engine.getRuntimeService(), journey.getId(), PM_TEAM);
         boolean allowed = who != null && engine.getIdentityService().createUserQuery().userId(who)
                 .memberOfGroup(managers).count() + engine.getIdentityService().createUserQuery().userId(who)
-                .memberOfGroup(ADMINS).count() > 0;
+                .memberOfGroup(TeamMembership.ADMINS).count() > 0;
         if (!allowed) {
             throw new JourneyChangeRefused("Withdrawal", List.of(new FieldError(WithdrawalProcess.WITHDRAWN_BY,
                     (who == null ? "nobody logged in" : "'" + who + "'") + " is not a project manager of this case's consortium ("
