@@ -11,6 +11,8 @@ import org.springframework.stereotype.Component;
 
 import uk.org.throughthegate.access.AccessRules;
 import uk.org.throughthegate.access.TeamMembership;
+import uk.org.throughthegate.access.Teams;
+import uk.org.throughthegate.access.Teams.Kind;
 import uk.org.throughthegate.standards.ReferenceData;
 
 /**
@@ -22,10 +24,6 @@ import uk.org.throughthegate.standards.ReferenceData;
  */
 @Component
 class DashboardViewer {
-
-    private static final String PROJECT_MANAGERS = "pm-";
-    private static final String STRATEGIC_LEADS = "sl-";
-    private static final String YOT_MANAGERS = "yot-managers-";
 
     private final IdentityService identity;
     private final ReferenceData reference;
@@ -41,7 +39,7 @@ class DashboardViewer {
     Viewer current() {
         Authentication who = identity.getCurrentAuthentication();
         List<String> groups = who == null || who.getGroupIds() == null ? List.of() : who.getGroupIds();
-        return new Viewer(groups.contains(TeamMembership.ADMINS), ids(groups, PROJECT_MANAGERS, STRATEGIC_LEADS), ids(groups, YOT_MANAGERS));
+        return new Viewer(groups.contains(TeamMembership.ADMINS), ids(groups, Kind.PROJECT_MANAGERS, Kind.STRATEGIC_LEADS), ids(groups, Kind.YOT_MANAGERS));
     }
 
     final class Viewer {
@@ -88,7 +86,7 @@ class DashboardViewer {
             List<Scope> choices = new ArrayList<>();
             if (admin) {
                 choices.add(Scope.ALL);
-                ids(access.cockpitGroups(), PROJECT_MANAGERS, STRATEGIC_LEADS).forEach(c -> choices.add(Scope.consortium(c)));
+                ids(access.cockpitGroups(), Kind.PROJECT_MANAGERS, Kind.STRATEGIC_LEADS).forEach(c -> choices.add(Scope.consortium(c)));
             } else {
                 consortia.forEach(c -> choices.add(Scope.consortium(c)));
             }
@@ -103,14 +101,11 @@ class DashboardViewer {
         }
     }
 
-    private static Set<String> ids(List<String> groups, String... prefixes) {
+    /** The places (consortia, YOTs) of the person's teams of these kinds. */
+    private static Set<String> ids(List<String> groups, Kind... kinds) {
         Set<String> ids = new LinkedHashSet<>();
         for (String group : groups) {
-            for (String prefix : prefixes) {
-                if (group.startsWith(prefix)) {
-                    ids.add(group.substring(prefix.length()));
-                }
-            }
+            Teams.kindOf(group).filter(List.of(kinds)::contains).ifPresent(kind -> ids.add(kind.placeOf(group)));
         }
         return ids;
     }

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Component;
 
+import uk.org.throughthegate.access.Teams;
 import uk.org.throughthegate.standards.ReferenceData;
 
 /**
@@ -30,34 +31,20 @@ public class TeamNames {
     }
 
     public String of(String team) {
-        if (team.startsWith("yot-managers-")) {
-            return yot(team.substring("yot-managers-".length())) + " managers";
-        }
-        if (team.startsWith("yot-")) {
-            return yot(team.substring("yot-".length()));
-        }
-        if (team.startsWith("custody-")) {
-            return establishment(team.substring("custody-".length())) + " custody team";
-        }
-        if (team.startsWith("governor-")) {
-            return establishment(team.substring("governor-".length())) + " governors";
-        }
-        if (team.startsWith("provider-")) {
-            return words(team.substring("provider-".length()), true) + " providers";
-        }
-        if (team.startsWith("childrens-services-")) {
-            return words(team.substring("childrens-services-".length()), false) + " children's services";
-        }
-        if (team.startsWith("housing-")) {
-            return words(team.substring("housing-".length()), false) + " housing (local authority)";
-        }
-        if (team.startsWith("pm-")) {
-            return words(team.substring("pm-".length()), false) + " project managers";
-        }
-        if (team.startsWith("sl-")) {
-            return words(team.substring("sl-".length()), false) + " strategic leads";
-        }
-        return team;
+        return Teams.kindOf(team).map(kind -> {
+            String place = kind.placeOf(team);
+            return switch (kind) {
+                case YOT_MANAGERS -> yot(place) + " managers";
+                case YOT -> yot(place);
+                case CUSTODY -> establishment(place) + " custody team";
+                case GOVERNORS -> establishment(place) + " governors";
+                case PROVIDER -> words(place, true) + " providers";
+                case CHILDRENS_SERVICES -> words(place, false) + " children's services";
+                case HOUSING -> words(place, false) + " housing (local authority)";
+                case PROJECT_MANAGERS -> words(place, false) + " project managers";
+                case STRATEGIC_LEADS -> words(place, false) + " strategic leads";
+            };
+        }).orElse(team);
     }
 
     private String yot(String id) {

@@ -33,6 +33,14 @@ public final class CaseDates {
         return LocalDate.parse(isoText.toString());
     }
 
+    /**
+     * Whether a contact on this day is the journey's latest: later than the one it keeps, or the
+     * first. A contact recorded late, for an earlier day, does not move the next one back.
+     */
+    public static boolean isLatestContact(LocalDate on, Object lastRecorded) {
+        return lastRecorded == null || on.isAfter(date(lastRecorded));
+    }
+
     static Date endOfWorkingDay(LocalDate day, ZoneId zone) {
         return Date.from(day.atTime(END_OF_WORKING_DAY).atZone(zone).toInstant());
     }

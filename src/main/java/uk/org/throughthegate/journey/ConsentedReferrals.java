@@ -3,6 +3,8 @@ package uk.org.throughthegate.journey;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
+import uk.org.throughthegate.access.Teams;
+
 /**
  * A referral shares the young person's information with a team outside the case (a provider, the
  * council's housing service), so it goes there only with consent to share. Refused or withdrawn,
@@ -24,7 +26,7 @@ public class ConsentedReferrals {
      * service. Children's services, a looked-after child's corporate parent, are not among them.
      */
     static boolean needsConsent(String team) {
-        return team != null && (team.startsWith("provider-") || team.startsWith("housing-"));
+        return Teams.is(team, Teams.Kind.PROVIDER) || Teams.is(team, Teams.Kind.HOUSING);
     }
 
     /** Whether the journey's recorded consent lets a referral share its case. */

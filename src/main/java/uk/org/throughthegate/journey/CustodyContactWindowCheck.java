@@ -37,7 +37,7 @@ class CustodyContactWindowCheck implements TaskListener {
                     List.of(new FieldError("contactAt", problem)));
         });
         Object last = task.getVariable(JourneyProcess.LAST_CUSTODY_CONTACT);
-        if (last == null || on.isAfter(CaseDates.date(last))) {
+        if (CaseDates.isLatestContact(on, last)) {
             task.getExecution().setVariable(JourneyProcess.LAST_CUSTODY_CONTACT, on.toString());
         }
     }

@@ -10,6 +10,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import uk.org.throughthegate.access.CaseAccess;
+import uk.org.throughthegate.access.Teams;
 import uk.org.throughthegate.model.ProcessKey;
 
 /**
@@ -20,10 +21,6 @@ import uk.org.throughthegate.model.ProcessKey;
  */
 @Component
 public class ReferralAccess {
-
-    /** Providers, and the home local authority's housing and children's services: teams outside the case's own. */
-    static final java.util.List<String> REFERRAL_TEAM_PREFIXES = java.util.List.of("provider-", "housing-",
-            "childrens-services-");
 
     @EventListener(condition = "#task.eventName == 'create'")
     public void onReferral(DelegateTask task) {
@@ -51,6 +48,6 @@ public class ReferralAccess {
 
     /** A team outside the case's own that a referral shares the case with. */
     private static boolean isReferralTeam(String groupId) {
-        return groupId != null && REFERRAL_TEAM_PREFIXES.stream().anyMatch(groupId::startsWith);
+        return Teams.kindOf(groupId).filter(Teams.Kind::isReferralTeam).isPresent();
     }
 }

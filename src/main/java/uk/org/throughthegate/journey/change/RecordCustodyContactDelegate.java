@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import uk.org.throughthegate.access.TeamMembership;
+import uk.org.throughthegate.access.Teams;
 import uk.org.throughthegate.calendar.TypedDate;
 import uk.org.throughthegate.journey.AccessWindowRule;
 import uk.org.throughthegate.journey.CaseDates;
@@ -48,7 +49,7 @@ class RecordCustodyContactDelegate implements JavaDelegate {
         }
         if (who != null && !TeamMembership.inAny(engine.getIdentityService(), who, journey.caseTeams())
                 && engine.getIdentityService().createGroupQuery().groupMember(who).list().stream()
-                        .noneMatch(g -> g.getId().startsWith("provider-"))) {
+                        .noneMatch(g -> Teams.is(g.getId(), Teams.Kind.PROVIDER))) {
             refuse(reference, JourneyProcess.CASE_REFERENCE, "'" + who + "' is neither on a team of this case nor a provider");
         }
         LocalDate on = TypedDate.parse(TextFact.of(execution, "contactOn"));
@@ -66,7 +67,7 @@ class RecordCustodyContactDelegate implements JavaDelegate {
             return;
         }
         Object last = journey.variables().get(JourneyProcess.LAST_CUSTODY_CONTACT);
-        if (last == null || on.isAfter(CaseDates.date(last))) {
+        if (CaseDates.isLatestContact(on, last)) {
             engine.getRuntimeService().setVariable(journey.journeyId(), JourneyProcess.LAST_CUSTODY_CONTACT, on.toString());
             engine.getManagementService().createJobQuery().processInstanceId(journey.journeyId())
                     .activityId("Timer_ContactInCustodyOpens").list()
