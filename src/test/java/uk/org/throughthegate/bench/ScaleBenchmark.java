@@ -35,6 +35,7 @@ import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.util.ProductPropertiesUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -135,8 +136,9 @@ class ScaleBenchmark {
         double startupSeconds = (System.nanoTime() - contextStartedNanos) / 1e9;
         sql = new JdbcTemplate(dataSource);
         long journeysAtStart = journeys();
-        BenchReport report = new BenchReport(String.format("Benchmark at %,d journeys: %s, %d cores, PostgreSQL %s, %s",
-                JOURNEYS, LocalDate.now(), Runtime.getRuntime().availableProcessors(),
+        BenchReport report = new BenchReport(String.format("Benchmark at %,d journeys: %s, %s %s, %d cores, PostgreSQL %s, %s",
+                JOURNEYS, LocalDate.now(), engineLine(), ProductPropertiesUtil.getProductVersion(),
+                Runtime.getRuntime().availableProcessors(),
                 sql.queryForObject("show server_version", String.class), "4 clients for rates, 1 for latencies"));
 
         List<String[]> yots = yots();
@@ -635,6 +637,11 @@ class ScaleBenchmark {
     }
 
     /** Every fortnightly contact in custody, each on its due day at 16:00 (within Feltham's weekday window). */
+    /** Which engine line this build runs on (the Operaton build is a renamed copy of these sources). */
+    private static String engineLine() {
+        return ProcessEngine.class.getName().startsWith("org.camunda.") ? "Camunda 7" : "Operaton";
+    }
+
     void keepInContactUntilRelease(org.camunda.bpm.engine.runtime.ProcessInstance journey) {
         var jobs = engine.getManagementService();
         while (jobs.createJobQuery().processInstanceId(journey.getId()).activityId("Timer_ContactInCustodyOpens").count() > 0) {
