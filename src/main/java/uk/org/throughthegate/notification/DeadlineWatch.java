@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import uk.org.throughthegate.access.Teams;
 import uk.org.throughthegate.journey.JourneyProcess;
 import uk.org.throughthegate.journey.RunningJourney;
 import uk.org.throughthegate.model.ProcessKey;
@@ -30,6 +29,10 @@ import uk.org.throughthegate.model.TextFact;
  * the watched task keeps its watch's id in a local variable (finding the watch by variable value
  * scanned every watch), and the process key comes from the model, which the engine holds in memory.
  * The managers on the ladder see its rungs as tasks of theirs; the watch itself grants nothing.
+ * <p>
+ * A watch starts with only what its timers need (the task, its due date, the consortium whose
+ * standards set the intervals); nearly every task is done before its ladder's first rung, so what
+ * the rungs show is written when the first one opens ({@link RungFacts}), not for every task.
  */
 @Component
 class DeadlineWatch {
@@ -66,7 +69,9 @@ class DeadlineWatch {
             end(task);
         } else if (!Objects.equals(task.getDueDate(), runtime.getVariable(watch, DUE_AT))) {
             runtime.setVariable(watch, DUE_AT, task.getDueDate());
-            runtime.setVariable(watch, DUE_TEXT, links.due(task.getDueDate()));
+            if (runtime.getVariable(watch, DUE_TEXT) != null) { // its rungs are open: they show the new date
+                runtime.setVariable(watch, DUE_TEXT, links.due(task.getDueDate()));
+            }
             for (Job timer : management.createJobQuery().processInstanceId(watch).timers().list()) {
                 management.recalculateJobDuedate(timer.getId(), false);
             }
@@ -83,27 +88,19 @@ class DeadlineWatch {
 
     private void start(DelegateTask task) {
         Object caseReference = task.getVariable("caseReference");
-        String homeYot = TextFact.of(task, JourneyProcess.HOME_YOT);
         String consortium = TextFact.of(task, JourneyProcess.CONSORTIUM);
-        if (caseReference == null || homeYot == null || consortium == null) {
+        if (caseReference == null || consortium == null) {
             ProcessInstance journey = RunningJourney.of(runtime, caseReference);
             if (journey == null) {
                 LOG.warn("Task {} has a due date but no running journey (case {}): no escalation", task.getId(), caseReference);
                 return;
             }
-            homeYot = TextFact.of(runtime, journey.getId(), JourneyProcess.HOME_YOT);
             consortium = TextFact.of(runtime, journey.getId(), JourneyProcess.CONSORTIUM);
         }
         ProcessInstance watch = runtime.startProcessInstanceByKey(KEY, caseReference.toString(), Variables.createVariables()
                 .putValue(WATCHED_TASK_ID, task.getId())
-                .putValue(WATCHED_TASK_NAME, task.getName())
                 .putValue(DUE_AT, task.getDueDate())
-                .putValue(DUE_TEXT, links.due(task.getDueDate()))
-                .putValue(CASE_REFERENCE, caseReference.toString())
-                .putValue(CONSORTIUM, consortium)
-                .putValue(YOT_MANAGER_TEAM, Teams.yotManagers(homeYot))
-                .putValue(PM_TEAM, Teams.projectManagers(consortium))
-                .putValue(STRATEGIC_LEAD_TEAM, Teams.strategicLeads(consortium)));
+                .putValue(CONSORTIUM, consortium));
         task.setVariableLocal(WATCH_ID, watch.getId());
     }
 

@@ -45,7 +45,7 @@ class SendDeadlineReminderDelegate implements JavaDelegate {
         if (task == null || !EngineClock.now().isBefore(due.toInstant())) {
             return;
         }
-        String caseReference = TextFact.of(execution, CASE_REFERENCE);
+        String caseReference = execution.getProcessBusinessKey();
         var mail = templates.render("reminder", links.aboutTask(taskId, task.getName(), caseReference, due));
         for (Recipient r : recipients.ofTask(tasks.getIdentityLinksForTask(taskId), task.getAssignee()).values()) {
             outbox.queue(new OutgoingMail("reminder:" + taskId + ":" + due.toInstant() + ":" + r.userId(),

@@ -178,6 +178,10 @@ class DeadlineEscalationProcessTest {
     void aTaskDoneInTimeClimbsNoLadder() {
         var journey = meetingDueOnSixthOfJanuary("LEW-LADDER-ONTIME");
         ProcessInstance watch = watchOf(task(engine, journey, "Task_HoldInitialPlanningMeeting"));
+        assertThat(engine.getRuntimeService().getVariables(watch.getId()).keySet())
+                .as("until a rung opens, a watch holds only what its timers need")
+                .containsExactlyInAnyOrder(DeadlineEscalationProcess.WATCHED_TASK_ID, DeadlineEscalationProcess.DUE_AT,
+                        DeadlineEscalationProcess.CONSORTIUM);
 
         complete(engine, journey, "Task_HoldInitialPlanningMeeting");
 
