@@ -22,7 +22,8 @@ import org.camunda.bpm.engine.variable.VariableMap;
  * DecisionService wrote a decision instance with every output (22 for the standards row) each
  * time a deadline was computed: 400 KB of history per closed journey. A table is parsed once per
  * deployed version; each lookup asks which version is newest, so a table the process owner
- * deploys applies to the next lookup.
+ * deploys applies to the next lookup. The same question to the same version is answered from
+ * memory ({@link RememberedLookups}).
  * <p>
  * The tables are the service's reference data, not a case: which version is newest is asked with
  * the engine's authorization checks off, so a lookup made for a manager's page (who may not read
@@ -33,6 +34,7 @@ final class LatestDecisionTables {
     private final RepositoryService repository;
     private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
+    private final RememberedLookups<DmnDecisionResult> answers = new RememberedLookups<>(4096);
 
     private final CommandExecutor commands;
 
@@ -66,7 +68,7 @@ final class LatestDecisionTables {
                 restore(context, checked);
             }
         }));
-        return dmn.evaluateDecision(decision, variables);
+        return answers.answer(latest.getId(), variables, () -> dmn.evaluateDecision(decision, variables));
     }
 
     /**
