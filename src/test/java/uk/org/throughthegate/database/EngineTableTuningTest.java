@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -39,5 +40,24 @@ class EngineTableTuningTest {
                     .contains("autovacuum_analyze_scale_factor=0.01", "autovacuum_vacuum_scale_factor=0.02");
         }
         assertThat(sql.queryForObject("select count(*) from act_ru_job where duedate_ is null", Long.class)).isZero();
+    }
+
+    @Test
+    void completingATaskFindsItsSubtasksByIndexNotByReadingEveryTask() {
+        // a test database is small enough to scan; what matters is that the plan need not
+        String plan = sql.execute((ConnectionCallback<String>) connection -> {
+            try (var statement = connection.createStatement()) {
+                statement.execute("set enable_seqscan = off");
+                StringBuilder lines = new StringBuilder();
+                try (var rows = statement.executeQuery("explain select * from ACT_RU_TASK where PARENT_TASK_ID_ = 'some-task'")) {
+                    while (rows.next()) {
+                        lines.append(rows.getString(1)).append('\n');
+                    }
+                }
+                statement.execute("reset enable_seqscan");
+                return lines.toString();
+            }
+        });
+        assertThat(plan).contains("ttg_idx_task_parent");
     }
 }
