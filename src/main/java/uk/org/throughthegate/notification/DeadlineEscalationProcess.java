@@ -6,6 +6,11 @@ public final class DeadlineEscalationProcess {
     public static final String KEY = "deadline-escalation";
     public static final String TASK_DONE_MESSAGE = "WatchedTaskDone";
 
+    /**
+     * The kind of job ({@code ACT_RU_JOB.HANDLER_TYPE_}) a task with a due date holds until its
+     * reminder is due, keyed by the task's id; then it starts the watch (notification/WatchStartTimer).
+     */
+    public static final String WATCH_START_TIMER = "ttg-deadline-watch-start";
     public static final String WATCHED_TASK_ID = "watchedTaskId";
     /** Kept on the watched task (local variable): the id of its watch's process instance. */
     public static final String WATCH_ID = "escalationWatchId";

@@ -47,9 +47,18 @@ public class EscalationLadder {
         return at(execution, EscalationSchedule::strategicLead);
     }
 
+    /** When a task due then, in that consortium, reminds its team: when its watch starts. */
+    public Date reminderAt(Date dueAt, String consortium) {
+        return at(dueAt, consortium, EscalationSchedule::reminder);
+    }
+
     private Date at(DelegateExecution execution, BiFunction<EscalationSchedule, LocalDate, LocalDateTime> rung) {
-        LocalDate dueDay = ((Date) execution.getVariable(DUE_AT)).toInstant().atZone(zone).toLocalDate();
-        var schedule = new EscalationSchedule(standards.escalationFor(TextFact.of(execution, CONSORTIUM)));
+        return at((Date) execution.getVariable(DUE_AT), TextFact.of(execution, CONSORTIUM), rung);
+    }
+
+    private Date at(Date dueAt, String consortium, BiFunction<EscalationSchedule, LocalDate, LocalDateTime> rung) {
+        LocalDate dueDay = dueAt.toInstant().atZone(zone).toLocalDate();
+        var schedule = new EscalationSchedule(standards.escalationFor(consortium));
         return Date.from(rung.apply(schedule, dueDay).atZone(zone).toInstant());
     }
 }

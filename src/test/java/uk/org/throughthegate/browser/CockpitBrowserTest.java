@@ -80,9 +80,7 @@ class CockpitBrowserTest extends ServiceInBrowser {
     }
 
     private String watchOf(ProcessInstance journey, String taskId) {
-        var task = JourneyScenario.task(engine, journey, taskId);
-        return (String) engine.getTaskService().getVariableLocal(task.getId(),
-                uk.org.throughthegate.notification.DeadlineEscalationProcess.WATCH_ID);
+        return JourneyScenario.reminderDue(engine, JourneyScenario.task(engine, journey, taskId).getId()).getId();
     }
 
     /** A timer of the ladder fires now, as the job executor would on its day. */

@@ -140,7 +140,7 @@ class KeptHistoryTest {
     private String watchOfMeeting(String caseReference) {
         String meeting = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(caseReference)
                 .taskDefinitionKey("Task_HoldInitialPlanningMeeting").singleResult().getId();
-        return (String) engine.getTaskService().getVariableLocal(meeting, DeadlineEscalationProcess.WATCH_ID);
+        return reminderDue(engine, meeting).getId();
     }
 
     @Test

@@ -7,9 +7,12 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -94,15 +97,36 @@ public final class JourneyScenario {
      * Returns the ladder (the deadline-escalation instance watching the task).
      */
     public static ProcessInstance lateToProjectManagers(ProcessEngine engine, ProcessInstance journey, String taskKey) {
-        ProcessInstance watch = engine.getRuntimeService().createProcessInstanceQuery()
-                .processDefinitionKey(DeadlineEscalationProcess.KEY)
-                .variableValueEquals(DeadlineEscalationProcess.WATCHED_TASK_ID, task(engine, journey, taskKey).getId())
-                .singleResult();
-        assertThat(watch).as("the ladder watching %s", taskKey).isNotNull();
+        ProcessInstance watch = reminderDue(engine, task(engine, journey, taskKey).getId());
         fire(engine, watch, "Timer_ReminderDue");
         fire(engine, watch, "Timer_OverdueForYotManager");
         fire(engine, watch, "Timer_OverdueForProjectManager");
         return watch;
+    }
+
+    /**
+     * The timer a task with a due date holds until its reminder is due, when it starts the task's
+     * watch; null once the watch has started, or for a task without a due date.
+     */
+    public static Job watchStartTimer(ProcessEngine engine, String taskId) {
+        List<JobEntity> timers = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired().execute(context -> context.getJobManager()
+                        .findJobsByConfiguration(DeadlineEscalationProcess.WATCH_START_TIMER, taskId, null));
+        assertThat(timers).as("at most one timer for task %s", taskId).hasSizeLessThanOrEqualTo(1);
+        return timers.isEmpty() ? null : timers.get(0);
+    }
+
+    /**
+     * A task's reminder comes due: its timer fires, as the job executor would on its day, and starts
+     * the task's watch, which is returned (its own first timer, the reminder, is then due).
+     */
+    public static ProcessInstance reminderDue(ProcessEngine engine, String taskId) {
+        Job timer = watchStartTimer(engine, taskId);
+        assertThat(timer).as("the timer of task %s", taskId).isNotNull();
+        engine.getManagementService().executeJob(timer.getId());
+        String watch = (String) engine.getTaskService().getVariableLocal(taskId, DeadlineEscalationProcess.WATCH_ID);
+        assertThat(watch).as("the watch of task %s", taskId).isNotNull();
+        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(watch).singleResult();
     }
 
     public static Date at(String isoDateTime) {

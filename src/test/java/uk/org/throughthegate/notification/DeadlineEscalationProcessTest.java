@@ -81,9 +81,10 @@ class DeadlineEscalationProcessTest {
     @Test
     void anUndoneMeetingClimbsTheLadderOnTheStandardsWorkingDaysAndEverythingClosesWhenItIsHeld() {
         var journey = meetingDueOnSixthOfJanuary("LEW-LADDER");
-        ProcessInstance watch = watchOf(task(engine, journey, "Task_HoldInitialPlanningMeeting"));
-        assertThat(timerDue(watch, "Timer_ReminderDue")).as("2 working days before the due day")
+        Task meeting = task(engine, journey, "Task_HoldInitialPlanningMeeting");
+        assertThat(watchStartTimer(engine, meeting.getId()).getDuedate()).as("the reminder: 2 working days before the due day")
                 .isEqualTo(at("2027-01-04T09:00"));
+        assertThat(watchOf(meeting)).as("no watch until the reminder is due").isNull();
 
         ClockUtil.setCurrentTime(at("2027-01-04T09:01"));
         // the meeting's reminders (by now the case's contact in custody has its own mails and ladder)
@@ -91,6 +92,9 @@ class DeadlineEscalationProcessTest {
             Mailbox.minuteForWaitingMails(engine);
             return meetingMails("Reminder").size() >= 2;
         });
+        ProcessInstance watch = watchOf(meeting);
+        assertThat(watch).as("the watch started when the reminder came due").isNotNull();
+        assertThat(watchStartTimer(engine, meeting.getId())).as("and the timer that started it is gone").isNull();
         List<Received> reminders = meetingMails("Reminder");
         assertThat(reminders).extracting(Received::to).containsExactlyInAnyOrder(address("yot.anna"), address("custody.cara"));
         assertThat(reminders.get(0).subject()).isEqualTo(
@@ -150,12 +154,24 @@ class DeadlineEscalationProcessTest {
     void whenTheDueDateMovesTheReminderMovesWithIt() {
         var journey = meetingDueOnSixthOfJanuary("LEW-LADDER-MOVED");
         Task meeting = task(engine, journey, "Task_HoldInitialPlanningMeeting");
-        ProcessInstance watch = watchOf(meeting);
 
         meeting.setDueDate(endOfDay("2027-01-15"));
         engine.getTaskService().saveTask(meeting);
+        assertThat(watchStartTimer(engine, meeting.getId()).getDuedate()).as("moved, not duplicated")
+                .isEqualTo(at("2027-01-13T09:00"));
 
-        assertThat(timerDue(watch, "Timer_ReminderDue")).isEqualTo(at("2027-01-13T09:00"));
+        ProcessInstance watch = reminderDue(engine, meeting.getId());
+        assertThat(engine.getRuntimeService().getVariables(watch.getId()).keySet())
+                .as("until a rung opens, a watch holds only what its timers need")
+                .containsExactlyInAnyOrder(DeadlineEscalationProcess.WATCHED_TASK_ID, DeadlineEscalationProcess.DUE_AT,
+                        DeadlineEscalationProcess.CONSORTIUM);
+        assertThat(timerDue(watch, "Timer_ReminderDue")).as("the watch's own reminder, the same day").isEqualTo(at("2027-01-13T09:00"));
+
+        meeting = engine.getTaskService().createTaskQuery().taskId(meeting.getId()).singleResult();
+        meeting.setDueDate(endOfDay("2027-01-20"));
+        engine.getTaskService().saveTask(meeting);
+
+        assertThat(timerDue(watch, "Timer_ReminderDue")).as("a started watch moves too").isEqualTo(at("2027-01-18T09:00"));
         assertThat(engine.getManagementService().createJobQuery().processInstanceId(watch.getId()).count())
                 .as("moved, not duplicated").isEqualTo(1);
         assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(DeadlineEscalationProcess.KEY)
@@ -163,10 +179,21 @@ class DeadlineEscalationProcessTest {
     }
 
     @Test
+    void aTaskWhoseDueDateIsTakenAwayHoldsNoTimer() {
+        var journey = meetingDueOnSixthOfJanuary("LEW-LADDER-UNDATED");
+        Task meeting = task(engine, journey, "Task_HoldInitialPlanningMeeting");
+
+        meeting.setDueDate(null);
+        engine.getTaskService().saveTask(meeting);
+
+        assertThat(watchStartTimer(engine, meeting.getId())).isNull();
+    }
+
+    @Test
     void aTaskWatchedBeforeItKeptItsWatchsIdStillClosesItsWatchWhenDone() {
         var journey = meetingDueOnSixthOfJanuary("LEW-LADDER-LEGACY");
         Task meeting = task(engine, journey, "Task_HoldInitialPlanningMeeting");
-        ProcessInstance watch = watchOf(meeting);
+        ProcessInstance watch = reminderDue(engine, meeting.getId());
         engine.getTaskService().removeVariableLocal(meeting.getId(), DeadlineEscalationProcess.WATCH_ID);
 
         complete(engine, journey, "Task_HoldInitialPlanningMeeting");
@@ -177,23 +204,18 @@ class DeadlineEscalationProcessTest {
     @Test
     void aTaskDoneInTimeClimbsNoLadder() {
         var journey = meetingDueOnSixthOfJanuary("LEW-LADDER-ONTIME");
-        ProcessInstance watch = watchOf(task(engine, journey, "Task_HoldInitialPlanningMeeting"));
-        assertThat(engine.getRuntimeService().getVariables(watch.getId()).keySet())
-                .as("until a rung opens, a watch holds only what its timers need")
-                .containsExactlyInAnyOrder(DeadlineEscalationProcess.WATCHED_TASK_ID, DeadlineEscalationProcess.DUE_AT,
-                        DeadlineEscalationProcess.CONSORTIUM);
+        Task meeting = task(engine, journey, "Task_HoldInitialPlanningMeeting");
+        assertThat(watchStartTimer(engine, meeting.getId())).as("a timer for its reminder").isNotNull();
+        assertThat(watchOf(meeting)).as("and no watch: nobody is granted anything").isNull();
 
         complete(engine, journey, "Task_HoldInitialPlanningMeeting");
 
-        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(watch.getId()).count()).isZero();
-        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(watch.getId()).count())
-                .as("a watch that asked nobody to act leaves no history").isZero();
+        assertThat(watchStartTimer(engine, meeting.getId())).as("the timer went with the task").isNull();
+        assertThat(watchOf(meeting)).as("nor a watch").isNull();
         var held = engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(journey.getId())
                 .taskDefinitionKey("Task_HoldInitialPlanningMeeting").singleResult();
         assertThat(held.getEndTime()).as("the task's own history says it was done by its due date")
                 .isBefore(held.getDueDate());
-        assertThat(engine.getAuthorizationService().createAuthorizationQuery().resourceId(watch.getId()).count())
-                .as("a task done in time grants nobody anything").isZero();
     }
 
     private ProcessInstance meetingDueOnSixthOfJanuary(String reference) {
