@@ -1,6 +1,7 @@
 package uk.org.throughthegate.notification;
 
 import java.util.ArrayList;
+import java.util.List;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -39,10 +40,11 @@ class WatchStartTimer extends AbstractProcessEnginePlugin implements JobHandler<
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomJobHandlers() == null) {
-            configuration.setCustomJobHandlers(new ArrayList<>());
-        }
-        configuration.getCustomJobHandlers().add(this);
+        // copied: Operaton starts with an unmodifiable empty list, Camunda with none
+        List<JobHandler> handlers = configuration.getCustomJobHandlers() == null ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomJobHandlers());
+        handlers.add(this);
+        configuration.setCustomJobHandlers(handlers);
     }
 
     @Override
