@@ -124,7 +124,7 @@ class DeadlineWatch {
             return;
         }
         TimerEntity timer = new TimerEntity();
-        timer.setJobHandlerType(WatchStartTimer.TYPE);
+        timer.setJobHandlerType(WATCH_START_TIMER);
         timer.setJobHandlerConfigurationRaw(task.getId());
         timer.setDuedate(ladder.reminderAt(task.getDueDate(), consortium));
         Context.getCommandContext().getJobManager().schedule(timer);
@@ -166,7 +166,7 @@ class DeadlineWatch {
 
     private static JobEntity timerOf(DelegateTask task) {
         List<JobEntity> timers = Context.getCommandContext().getJobManager()
-                .findJobsByConfiguration(WatchStartTimer.TYPE, task.getId(), task.getTenantId());
+                .findJobsByConfiguration(WATCH_START_TIMER, task.getId(), task.getTenantId());
         return timers.isEmpty() ? null : timers.get(0);
     }
 

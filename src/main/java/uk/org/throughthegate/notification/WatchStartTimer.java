@@ -24,12 +24,12 @@ import org.springframework.stereotype.Component;
  * The timer is a job of its own kind, keyed by the task's id (the engine indexes jobs by kind and
  * key), attached to no process instance: it outlives nothing (the task's end deletes it), and a
  * journey migrated to a new version of its model carries no job the migration would have to map.
- * If starting the watch fails, the job executor retries it and Cockpit shows an incident.
+ * If starting the watch fails, the job executor retries it, then leaves an incident; as the job
+ * belongs to no process instance, that incident shows in the {@code camunda.incidents.open} metric,
+ * not on the journey in Cockpit.
  */
 @Component
 class WatchStartTimer extends AbstractProcessEnginePlugin implements JobHandler<WatchStartTimer.WatchedTask> {
-
-    static final String TYPE = DeadlineEscalationProcess.WATCH_START_TIMER;
 
     /** The watch is created by the engine it serves: asked for only when a timer fires. */
     private final ObjectProvider<DeadlineWatch> watch;
@@ -49,7 +49,7 @@ class WatchStartTimer extends AbstractProcessEnginePlugin implements JobHandler<
 
     @Override
     public String getType() {
-        return TYPE;
+        return DeadlineEscalationProcess.WATCH_START_TIMER;
     }
 
     @Override
