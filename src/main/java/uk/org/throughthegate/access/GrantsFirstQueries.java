@@ -123,6 +123,11 @@ class GrantsFirstQueries extends AbstractProcessEnginePlugin {
             }
             replaced.add(query.name());
         }
+        if ("postgres".equals(configuration.getDatabaseType())) {
+            Set<String> planOnce = new HashSet<>();
+            adapted.forEach(query -> query.statements().forEach(statement -> planOnce.add(query.namespace() + "." + statement)));
+            mybatis.addInterceptor(new PlannedOncePerConnection(planOnce));
+        }
     }
 
     /**

@@ -44,6 +44,9 @@ class GrantsFirstQueriesTest {
     @Autowired
     GrantsFirstQueries queries;
 
+    @Autowired
+    GroupsWithGrants groupsWithGrants;
+
     TaskService tasks;
     AuthorizationService grants;
     String run;
@@ -78,6 +81,23 @@ class GrantsFirstQueriesTest {
     @Test
     void theEnginesTaskAndProcessInstanceQueriesAreTheOnesThatAskGrantsFirst() {
         assertThat(queries.replaced()).containsExactlyInAnyOrder("tasks", "processInstances", "variables");
+    }
+
+    @Test
+    void aTeamsFirstGrantShowsItsTaskAtOnceAndTheTeamIsThenRemembered() {
+        String group = "new-team-" + run;
+        asUser("new-member-" + run, group);
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(run).count()).as("before any grant").isZero();
+        assertThat(groupsWithGrants.remembered()).doesNotContain(group);
+
+        engine.getIdentityService().clearAuthentication();
+        grant(null, group, Resources.TASK, teamA.get(2), Permissions.READ);
+        asUser("new-member-" + run, group);
+
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(run).list()).as("straight after the grant")
+                .extracting(Task::getId).containsExactly(teamA.get(2));
+        assertThat(groupsWithGrants.remembered()).contains(group);
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(run).count()).as("asked again, remembered").isEqualTo(1);
     }
 
     @Test
@@ -298,7 +318,7 @@ class GrantsFirstQueriesTest {
         return query.get().list().stream().map(Task::getId).toList();
     }
 
-    private void asUser(String user, String... groups) {
+    void asUser(String user, String... groups) {
         engine.getIdentityService().setAuthentication(user, List.of(groups));
     }
 
@@ -319,7 +339,7 @@ class GrantsFirstQueriesTest {
         return tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
     }
 
-    private void grant(String user, String group, Resources resource, String id, Permissions permission) {
+    void grant(String user, String group, Resources resource, String id, Permissions permission) {
         Authorization grant = grants.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
         grant.setUserId(user);
         grant.setGroupId(group);

@@ -1,8 +1,20 @@
 package uk.org.throughthegate.access;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import uk.org.throughthegate.contexts.TestPostgres;
 
@@ -14,8 +26,40 @@ import uk.org.throughthegate.contexts.TestPostgres;
         "spring.datasource.password=${TTG_TEST_DB_PASSWORD:}"})
 class PostgresGrantsFirstQueriesTest extends GrantsFirstQueriesTest {
 
+    @Autowired
+    JdbcTemplate sql;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
     @BeforeAll
     static void postgresqlIsReachableOrThisIsCi() {
         TestPostgres.reachableOrThisIsCi();
+    }
+
+    /**
+     * A team's list asked again and again on one connection (as a pooled connection is) is planned
+     * once, not on every call (PlannedOncePerConnection), and leaves the connection as it found it.
+     */
+    @Test
+    void aTeamsListIsPlannedOnceAndTheConnectionIsLeftAsItWas() {
+        String group = "planned-team-" + run;
+        teamA.forEach(task -> grant(null, group, Resources.TASK, task, Permissions.READ));
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            asUser("planned-member-" + run, group);
+            for (int i = 0; i < 8; i++) {
+                assertThat(tasks.createTaskQuery().taskCandidateGroup("team-a-" + run).orderByDueDate().asc().listPage(0, 15))
+                        .hasSize(3);
+            }
+            engine.getIdentityService().clearAuthentication();
+            List<Map<String, Object>> plans = sql.queryForList("select generic_plans, custom_plans from pg_prepared_statements"
+                    + " where statement like '%from ACT_RU_TASK RES%' and statement like '%ACT_RU_AUTHORIZATION A%'");
+            assertThat(plans).as("the team's list, prepared on the server after the driver's fifth call").isNotEmpty();
+            assertThat(plans).allSatisfy(plan -> {
+                assertThat(((Number) plan.get("custom_plans")).longValue()).as("custom plans").isZero();
+                assertThat(((Number) plan.get("generic_plans")).longValue()).as("generic plans").isPositive();
+            });
+            assertThat(sql.queryForObject("show plan_cache_mode", String.class)).isEqualTo("auto");
+        });
     }
 }
