@@ -1,14 +1,21 @@
 package uk.org.throughthegate.notification;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,9 +37,17 @@ class MailOrder {
     private static final AtomicInteger SAME_MILLISECOND = new AtomicInteger();
 
     private final RuntimeService runtime;
+    private final ManagementService management;
+    private final JdbcTemplate jdbc;
+    private final String table;
+    private volatile Definitions definitions;
 
-    MailOrder(RuntimeService runtime) {
+    MailOrder(RuntimeService runtime, ManagementService management, JdbcTemplate jdbc, ProcessEngineConfiguration configuration) {
         this.runtime = runtime;
+        this.management = management;
+        this.jdbc = jdbc;
+        this.table = (configuration instanceof ProcessEngineConfigurationImpl impl && impl.getDatabaseTablePrefix() != null
+                ? impl.getDatabaseTablePrefix() : "") + "ACT_RU_JOB";
     }
 
     /**
@@ -44,17 +59,44 @@ class MailOrder {
     }
 
     /**
+     * What the queue of mails looks like, asked once before a mail is sent: whether any mail failed
+     * and waits for its next try, and whether any mail waits behind another. One indexed look-up of
+     * the mail jobs (ACT_RU_JOB by job definition): the usual answer is "neither", and then a mail
+     * goes without any look-up by address. Four engine queries (two job-definition lists, two job
+     * counts) asked this before; they were half of the sending step's time.
+     */
+    Queue look(String processDefinitionId) {
+        Definitions definitions = definitions(processDefinitionId);
+        if (definitions.all().isEmpty()) {
+            return new Queue(false, false);
+        }
+        String all = String.join(",", java.util.Collections.nCopies(definitions.all().size(), "?"));
+        String send = String.join(",", java.util.Collections.nCopies(definitions.send().size(), "?"));
+        String wait = String.join(",", java.util.Collections.nCopies(definitions.waitFor().size(), "?"));
+        List<Object> args = new ArrayList<>();
+        args.addAll(definitions.send());
+        args.addAll(definitions.waitFor());
+        args.addAll(definitions.all());
+        return jdbc.queryForObject("select"
+                + " count(case when J.JOB_DEF_ID_ in (" + (send.isEmpty() ? "null" : send) + ")"
+                + " and J.EXCEPTION_MSG_ is not null and J.RETRIES_ > 0 then 1 end),"
+                + " count(case when J.JOB_DEF_ID_ in (" + (wait.isEmpty() ? "null" : wait) + ") then 1 end)"
+                + " from " + table + " J where J.JOB_DEF_ID_ in (" + all + ")",
+                (row, n) -> new Queue(row.getLong(1) > 0, row.getLong(2) > 0), args.toArray());
+    }
+
+    /**
      * Whether a mail to {@code to} queued before {@code queuedAt} could not be sent and is waiting for
      * its next try. Mails merely queued at about the same time go as the job executor takes them
      * (seconds apart, and a person's mail client sorts them); holding each behind the other would send
      * a person's mails one job-acquisition cycle apart.
      */
-    boolean earlierMailWaiting(String to, Object queuedAt, ManagementService management) {
+    boolean earlierMailWaiting(String to, Object queuedAt, Queue queue, ManagementService management) {
         if (to == null || !(queuedAt instanceof Long mine)) {
             return false; // queued before mails were ordered
         }
-        if (!anyJobAt(SEND, true, management)) {
-            return false; // the usual case, one indexed count: nothing to keep in order
+        if (!queue.failedToBeTriedAgain()) {
+            return false; // the usual case: nothing to keep in order
         }
         for (ProcessInstance earlier : earlier(to, mine).list()) {
             Job sending = management.createJobQuery().processInstanceId(earlier.getId()).activityId(SEND).singleResult();
@@ -67,10 +109,11 @@ class MailOrder {
 
     /**
      * A mail to {@code to} has gone: the mails to the same person waiting for it look again now, not
-     * up to a minute later.
+     * up to a minute later. A mail that began to wait after {@code queue} was looked at waits its
+     * minute.
      */
-    void wakeWaitingFor(String to, ManagementService management) {
-        if (to == null || !anyJobAt(WAIT, false, management)) {
+    void wakeWaitingFor(String to, Queue queue, ManagementService management) {
+        if (to == null || !queue.waitingBehindAnother()) {
             return; // nobody waits
         }
         for (ProcessInstance waiting : runtime.createProcessInstanceQuery().processDefinitionKey(SendMailProcess.KEY)
@@ -81,20 +124,40 @@ class MailOrder {
         }
     }
 
+    /** The state of the mail queue that ordering needs. */
+    record Queue(boolean failedToBeTriedAgain, boolean waitingBehindAnother) {
+    }
+
+    /** The job definitions of every deployed version of {@code send-mail}, by activity. */
+    record Definitions(Set<String> processDefinitions, List<String> send, List<String> waitFor, List<String> all) {
+    }
+
     /**
-     * Whether any mail has a job at {@code activity} (only failed ones with retries left, when
-     * {@code failed}). Asked through the activity's job definitions (ACT_RU_JOB is indexed by job
-     * definition), so it reads the mail jobs only, not every timer of every journey.
+     * The mail jobs' definitions, remembered: they change only when {@code send-mail} is deployed
+     * again, and then the first mail of the new version (a process definition not seen yet) asks for
+     * them afresh. Mails of older versions still queued keep their definitions in the list.
      */
-    private static boolean anyJobAt(String activity, boolean failed, ManagementService management) {
-        for (JobDefinition definition : management.createJobDefinitionQuery().processDefinitionKey(SendMailProcess.KEY)
-                .activityIdIn(activity).list()) {
-            var jobs = management.createJobQuery().jobDefinitionId(definition.getId());
-            if ((failed ? jobs.withException().withRetriesLeft() : jobs).count() > 0) {
-                return true;
+    private Definitions definitions(String processDefinitionId) {
+        Definitions known = definitions;
+        if (known != null && (processDefinitionId == null || known.processDefinitions().contains(processDefinitionId))) {
+            return known;
+        }
+        Set<String> processes = new HashSet<>();
+        List<String> send = new ArrayList<>();
+        List<String> waitFor = new ArrayList<>();
+        for (JobDefinition definition : management.createJobDefinitionQuery().processDefinitionKey(SendMailProcess.KEY).list()) {
+            processes.add(definition.getProcessDefinitionId());
+            if (SEND.equals(definition.getActivityId())) {
+                send.add(definition.getId());
+            } else if (WAIT.equals(definition.getActivityId())) {
+                waitFor.add(definition.getId());
             }
         }
-        return false;
+        List<String> all = new ArrayList<>(send);
+        all.addAll(waitFor);
+        known = new Definitions(Set.copyOf(processes), List.copyOf(send), List.copyOf(waitFor), List.copyOf(all));
+        definitions = known;
+        return known;
     }
 
     private ProcessInstanceQuery earlier(String to, long queuedAt) {

@@ -29,7 +29,8 @@ class SendMailDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String to = TextFact.of(execution, SendMailProcess.TO);
-        if (order.earlierMailWaiting(to, execution.getVariable(SendMailProcess.QUEUED_AT),
+        MailOrder.Queue queue = order.look(execution.getProcessDefinitionId());
+        if (order.earlierMailWaiting(to, execution.getVariable(SendMailProcess.QUEUED_AT), queue,
                 execution.getProcessEngineServices().getManagementService())) {
             execution.setVariable(SendMailProcess.SENT, false);
             return;
@@ -44,6 +45,6 @@ class SendMailDelegate implements JavaDelegate {
                 new String((byte[]) execution.getVariable(SendMailProcess.HTML_BODY), StandardCharsets.UTF_8));
         delivery.deliver(mail);
         log.sent(mail);
-        order.wakeWaitingFor(to, execution.getProcessEngineServices().getManagementService());
+        order.wakeWaitingFor(to, queue, execution.getProcessEngineServices().getManagementService());
     }
 }
