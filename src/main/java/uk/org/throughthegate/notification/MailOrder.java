@@ -1,6 +1,7 @@
 package uk.org.throughthegate.notification;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -70,9 +71,9 @@ class MailOrder {
         if (definitions.all().isEmpty()) {
             return new Queue(false, false);
         }
-        String all = String.join(",", java.util.Collections.nCopies(definitions.all().size(), "?"));
-        String send = String.join(",", java.util.Collections.nCopies(definitions.send().size(), "?"));
-        String wait = String.join(",", java.util.Collections.nCopies(definitions.waitFor().size(), "?"));
+        String all = String.join(",", Collections.nCopies(definitions.all().size(), "?"));
+        String send = String.join(",", Collections.nCopies(definitions.send().size(), "?"));
+        String wait = String.join(",", Collections.nCopies(definitions.waitFor().size(), "?"));
         List<Object> args = new ArrayList<>();
         args.addAll(definitions.send());
         args.addAll(definitions.waitFor());
