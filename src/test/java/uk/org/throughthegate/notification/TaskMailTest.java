@@ -199,6 +199,57 @@ class TaskMailTest {
     MailOutbox outbox;
 
     /**
+     * A process owner deploys a new version of the mail process while a mail of the old one waits
+     * for its next try: a later mail, of the new version, still waits behind it (the mail order
+     * remembers the mail jobs' definitions until a version it has not seen sends).
+     */
+    @Test
+    void aMailOfANewVersionOfTheMailProcessStillWaitsBehindAnEarlierFailedOne() throws Exception {
+        var management = engine.getManagementService();
+        mailbox.stop();
+        ClockUtil.setCurrentTime(at("2026-12-18T10:00"));
+        outbox.queue(new OutgoingMail("version-first", "LEW-VERSION", address("yot.anna"), "Before the new version", "text", "<p>html</p>"));
+        Job first = mailJob("version-first");
+        try {
+            assertThatThrownBy(() -> management.executeJob(first.getId())).as("SMTP is down").isNotNull();
+        } finally {
+            mailbox.start();
+        }
+
+        var redeployed = engine.getRepositoryService().createDeployment().name("send-mail again")
+                .addInputStream("send-mail.bpmn", java.nio.file.Files.newInputStream(java.nio.file.Path.of("bpmn", "send-mail.bpmn")))
+                .deploy();
+        try {
+            ClockUtil.setCurrentTime(at("2026-12-18T10:05"));
+            outbox.queue(new OutgoingMail("version-second", "LEW-VERSION", address("yot.anna"), "After the new version", "text", "<p>html</p>"));
+            Job second = mailJob("version-second");
+            assertThat(second.getProcessDefinitionId()).as("queued with the new version")
+                    .isNotEqualTo(first.getProcessDefinitionId());
+
+            management.executeJob(second.getId());
+            assertThat(mailbox.received()).as("the later mail does not overtake the failed one").isEmpty();
+            assertThat(management.createJobQuery().processInstanceId(second.getProcessInstanceId())
+                    .activityId("Timer_WaitForEarlierMail").count()).as("it waits a minute and looks again").isEqualTo(1);
+
+            management.executeJob(first.getId());
+            Job waiting = management.createJobQuery().processInstanceId(second.getProcessInstanceId()).singleResult();
+            assertThat(waiting.getDuedate()).as("the sent mail wakes the one of the new version at once, not a minute later")
+                    .isEqualTo(at("2026-12-18T10:05"));
+            Mailbox.deliverQueued(engine);
+            assertThat(mailbox.to(address("yot.anna"))).extracting(Received::subject)
+                    .containsExactly("Before the new version", "After the new version");
+        } finally {
+            engine.getRepositoryService().deleteDeployment(redeployed.getId(), true);
+        }
+    }
+
+    private Job mailJob(String mailKey) {
+        String instance = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(MailOutbox.PROCESS_KEY)
+                .variableValueEquals(SendMailProcess.MAIL_KEY, mailKey).singleResult().getId();
+        return engine.getManagementService().createJobQuery().processInstanceId(instance).singleResult();
+    }
+
+    /**
      * After an outage each mail's job comes back on its own retry schedule; still a person gets their
      * mails in the order they were queued. A mail stuck in an incident does not hold the others back.
      */
