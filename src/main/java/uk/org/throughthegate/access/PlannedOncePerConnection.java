@@ -31,7 +31,7 @@ class PlannedOncePerConnection implements Interceptor {
 
     private final Set<String> statements;
 
-    /** @param statements the ids (full and short) of the statements to plan once */
+    /** @param statements the full ids of the statements to plan once (the engine's, as replaced) */
     PlannedOncePerConnection(Set<String> statements) {
         this.statements = Set.copyOf(statements);
     }

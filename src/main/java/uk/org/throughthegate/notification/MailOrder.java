@@ -68,22 +68,25 @@ class MailOrder {
      */
     Queue look(String processDefinitionId) {
         Definitions definitions = definitions(processDefinitionId);
-        if (definitions.all().isEmpty()) {
+        List<String> all = new ArrayList<>(definitions.send());
+        all.addAll(definitions.waitFor());
+        if (all.isEmpty()) {
             return new Queue(false, false);
         }
-        String all = String.join(",", Collections.nCopies(definitions.all().size(), "?"));
-        String send = String.join(",", Collections.nCopies(definitions.send().size(), "?"));
-        String wait = String.join(",", Collections.nCopies(definitions.waitFor().size(), "?"));
-        List<Object> args = new ArrayList<>();
-        args.addAll(definitions.send());
+        List<Object> args = new ArrayList<>(definitions.send());
         args.addAll(definitions.waitFor());
-        args.addAll(definitions.all());
+        args.addAll(all);
         return jdbc.queryForObject("select"
-                + " count(case when J.JOB_DEF_ID_ in (" + (send.isEmpty() ? "null" : send) + ")"
+                + " count(case when J.JOB_DEF_ID_ in (" + placeholders(definitions.send()) + ")"
                 + " and J.EXCEPTION_MSG_ is not null and J.RETRIES_ > 0 then 1 end),"
-                + " count(case when J.JOB_DEF_ID_ in (" + (wait.isEmpty() ? "null" : wait) + ") then 1 end)"
-                + " from " + table + " J where J.JOB_DEF_ID_ in (" + all + ")",
+                + " count(case when J.JOB_DEF_ID_ in (" + placeholders(definitions.waitFor()) + ") then 1 end)"
+                + " from " + table + " J where J.JOB_DEF_ID_ in (" + placeholders(all) + ")",
                 (row, n) -> new Queue(row.getLong(1) > 0, row.getLong(2) > 0), args.toArray());
+    }
+
+    /** "?, ?" for each id; "null" (matching nothing) for none. */
+    private static String placeholders(List<String> ids) {
+        return ids.isEmpty() ? "null" : String.join(",", Collections.nCopies(ids.size(), "?"));
     }
 
     /**
@@ -92,7 +95,7 @@ class MailOrder {
      * (seconds apart, and a person's mail client sorts them); holding each behind the other would send
      * a person's mails one job-acquisition cycle apart.
      */
-    boolean earlierMailWaiting(String to, Object queuedAt, Queue queue, ManagementService management) {
+    boolean earlierMailWaiting(String to, Object queuedAt, Queue queue) {
         if (to == null || !(queuedAt instanceof Long mine)) {
             return false; // queued before mails were ordered
         }
@@ -113,7 +116,7 @@ class MailOrder {
      * up to a minute later. A mail that began to wait after {@code queue} was looked at waits its
      * minute.
      */
-    void wakeWaitingFor(String to, Queue queue, ManagementService management) {
+    void wakeWaitingFor(String to, Queue queue) {
         if (to == null || !queue.waitingBehindAnother()) {
             return; // nobody waits
         }
@@ -130,7 +133,7 @@ class MailOrder {
     }
 
     /** The job definitions of every deployed version of {@code send-mail}, by activity. */
-    record Definitions(Set<String> processDefinitions, List<String> send, List<String> waitFor, List<String> all) {
+    record Definitions(Set<String> processDefinitions, List<String> send, List<String> waitFor) {
     }
 
     /**
@@ -154,9 +157,7 @@ class MailOrder {
                 waitFor.add(definition.getId());
             }
         }
-        List<String> all = new ArrayList<>(send);
-        all.addAll(waitFor);
-        known = new Definitions(Set.copyOf(processes), List.copyOf(send), List.copyOf(waitFor), List.copyOf(all));
+        known = new Definitions(Set.copyOf(processes), List.copyOf(send), List.copyOf(waitFor));
         definitions = known;
         return known;
     }

@@ -30,8 +30,7 @@ class SendMailDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String to = TextFact.of(execution, SendMailProcess.TO);
         MailOrder.Queue queue = order.look(execution.getProcessDefinitionId());
-        if (order.earlierMailWaiting(to, execution.getVariable(SendMailProcess.QUEUED_AT), queue,
-                execution.getProcessEngineServices().getManagementService())) {
+        if (order.earlierMailWaiting(to, execution.getVariable(SendMailProcess.QUEUED_AT), queue)) {
             execution.setVariable(SendMailProcess.SENT, false);
             return;
         }
@@ -45,6 +44,6 @@ class SendMailDelegate implements JavaDelegate {
                 new String((byte[]) execution.getVariable(SendMailProcess.HTML_BODY), StandardCharsets.UTF_8));
         delivery.deliver(mail);
         log.sent(mail);
-        order.wakeWaitingFor(to, queue, execution.getProcessEngineServices().getManagementService());
+        order.wakeWaitingFor(to, queue);
     }
 }
