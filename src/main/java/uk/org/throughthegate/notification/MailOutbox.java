@@ -1,18 +1,36 @@
 package uk.org.throughthegate.notification;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.WeakHashMap;
 
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.TransactionContext;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Queues a mail as an instance of {@code send-mail}, whose sending step is an asynchronous job.
- * Called inside a workflow step, the mail is queued in that step's transaction: it exists only if
- * the step commits, and it is sent after the commit, by the job executor, with retries and then an
- * incident in Cockpit if the mail server stays down. The workflow step never waits for SMTP.
+ * Queues a mail: a row in {@code ttg_mail_outbox}, written in the queuing step's transaction, so the
+ * mail exists only if the step commits. The step also gets one job (per transaction, however many
+ * mails it queues) that sends its mails after the commit ({@link SendQueuedMails}); a mail that cannot
+ * go at once becomes an instance of {@code send-mail}, with its retries and, if the mail server stays
+ * down, an incident in Cockpit. The workflow step never waits for SMTP.
+ * <p>
+ * Each mail was a {@code send-mail} instance from the start until 2026-12-06: a process start inside
+ * the step per mail (seven variables, two byte arrays, a job), about as costly as the step itself.
  */
 @Component
 public class MailOutbox {
@@ -23,35 +41,108 @@ public class MailOutbox {
 
     private final RuntimeService runtime;
     private final MailLog log;
+    private final JdbcTemplate jdbc;
+    private final ProcessEngineConfigurationImpl engine;
+    /** The batch (and its job) of each transaction that queued a mail; forgotten when it ends. */
+    private final Map<TransactionContext, String> batches = Collections.synchronizedMap(new WeakHashMap<>());
 
-    MailOutbox(RuntimeService runtime, MailLog log) {
+    MailOutbox(RuntimeService runtime, MailLog log, JdbcTemplate jdbc, ProcessEngineConfiguration configuration) {
         this.runtime = runtime;
         this.log = log;
+        this.jdbc = jdbc;
+        this.engine = (ProcessEngineConfigurationImpl) configuration;
+        // Plain SQL that H2 and PostgreSQL both accept; the table is ours, not the engine's.
+        jdbc.execute("CREATE TABLE IF NOT EXISTS ttg_mail_outbox (id VARCHAR(64) NOT NULL PRIMARY KEY,"
+                + " batch_id VARCHAR(64) NOT NULL, mail_key VARCHAR(500) NOT NULL, case_reference VARCHAR(100),"
+                + " recipient VARCHAR(320) NOT NULL, subject VARCHAR(1000) NOT NULL, text_body TEXT NOT NULL,"
+                + " html_body TEXT NOT NULL, queued_at BIGINT NOT NULL)");
+        jdbc.execute("CREATE INDEX IF NOT EXISTS ttg_mail_outbox_batch ON ttg_mail_outbox (batch_id)");
+        jdbc.execute("CREATE INDEX IF NOT EXISTS ttg_mail_outbox_key ON ttg_mail_outbox (mail_key)");
     }
 
     /**
      * Queues the mail; says whether it did. A mail about a case is keyed by the task or deadline it is
-     * about, which happens once, and carries the case reference as business key so Cockpit finds it
-     * by case. A mail about no case (a team's digest) can be attempted twice on a day: its key is its
-     * business key, so "queued before?" is two indexed look-ups (still waiting to go, or in the mail
-     * log), and it is not queued again.
+     * about, which happens once. A mail about no case (a team's digest) can be attempted twice on a
+     * day: "queued before?" is three indexed look-ups (in the outbox, waiting in {@code send-mail}, or
+     * in the mail log), and it is not queued again.
      */
     public boolean queue(OutgoingMail mail) {
-        String businessKey = mail.caseReference() != null ? mail.caseReference() : mail.key();
-        if (mail.caseReference() == null && (runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
-                .processInstanceBusinessKey(businessKey).count() > 0 || log.wasSent(mail.key()))) {
+        CommandContext command = Context.getCommandContext();
+        if (command == null) { // called outside a workflow step (a digest sent by hand): a transaction of its own
+            return engine.getCommandExecutorTxRequired().execute(c -> queue(mail));
+        }
+        if (mail.caseReference() == null && queuedBefore(mail.key())) {
             LOG.debug("Mail {} was queued before; not again", mail.key());
             return false;
         }
+        jdbc.update("INSERT INTO ttg_mail_outbox (id, batch_id, mail_key, case_reference, recipient, subject,"
+                + " text_body, html_body, queued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                UUID.randomUUID().toString(), batchOf(command), mail.key(), mail.caseReference(), mail.to(),
+                mail.subject(), mail.text(), mail.html(), MailOrder.queuedNow());
+        return true;
+    }
+
+    /** The mails of one batch, oldest first. */
+    List<Queued> batch(String batchId) {
+        return jdbc.query("SELECT id, mail_key, case_reference, recipient, subject, text_body, html_body, queued_at"
+                + " FROM ttg_mail_outbox WHERE batch_id = ? ORDER BY queued_at", (rs, i) -> new Queued(rs.getString(1),
+                        new OutgoingMail(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                                rs.getString(6), rs.getString(7)), rs.getLong(8)), batchId);
+    }
+
+    /** The mail has gone, or gone on as a {@code send-mail} instance. */
+    void remove(Queued mail) {
+        jdbc.update("DELETE FROM ttg_mail_outbox WHERE id = ?", mail.id());
+    }
+
+    /**
+     * The mail goes on as an instance of {@code send-mail}, keeping its place in its recipient's
+     * order: tried again at once, then on the model's retry schedule, then an incident in Cockpit.
+     * Its business key is the case reference, so Cockpit finds a stuck mail by case.
+     */
+    void sendAsProcess(Queued queued) {
+        OutgoingMail mail = queued.mail();
+        String businessKey = mail.caseReference() != null ? mail.caseReference() : mail.key();
         // Bodies go in as bytes: a digest can be longer than a string variable may be.
         runtime.startProcessInstanceByKey(PROCESS_KEY, businessKey, Variables.createVariables()
                 .putValue(SendMailProcess.MAIL_KEY, mail.key())
                 .putValue(SendMailProcess.CASE_REFERENCE, mail.caseReference())
                 .putValue(SendMailProcess.TO, mail.to())
-                .putValue(SendMailProcess.QUEUED_AT, MailOrder.queuedNow())
+                .putValue(SendMailProcess.QUEUED_AT, queued.queuedAt())
                 .putValue(SendMailProcess.SUBJECT, mail.subject())
                 .putValue(SendMailProcess.TEXT_BODY, Variables.byteArrayValue(mail.text().getBytes(StandardCharsets.UTF_8)))
                 .putValue(SendMailProcess.HTML_BODY, Variables.byteArrayValue(mail.html().getBytes(StandardCharsets.UTF_8))));
-        return true;
+    }
+
+    private boolean queuedBefore(String key) {
+        return !jdbc.queryForList("SELECT 1 FROM ttg_mail_outbox WHERE mail_key = ? FETCH FIRST 1 ROWS ONLY",
+                Integer.class, key).isEmpty()
+                || runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY).processInstanceBusinessKey(key).count() > 0
+                || log.wasSent(key);
+    }
+
+    /** The transaction's batch; its first mail creates it and the job that sends it after the commit. */
+    private String batchOf(CommandContext command) {
+        TransactionContext transaction = command.getTransactionContext();
+        String batch = batches.get(transaction);
+        if (batch == null) {
+            batch = UUID.randomUUID().toString();
+            MessageEntity job = new MessageEntity();
+            job.setJobHandlerType(SendQueuedMails.TYPE);
+            job.setJobHandlerConfigurationRaw(batch);
+            // Due now: the job executor here acquires only jobs with a due date (ensureJobDueDateNotNull).
+            job.setDuedate(ClockUtil.getCurrentTime());
+            // Of no process instance: nothing to keep it apart from, so batches go side by side.
+            job.setExclusive(false);
+            command.getJobManager().send(job);
+            batches.put(transaction, batch);
+            transaction.addTransactionListener(TransactionState.COMMITTED, c -> batches.remove(transaction));
+            transaction.addTransactionListener(TransactionState.ROLLED_BACK, c -> batches.remove(transaction));
+        }
+        return batch;
+    }
+
+    /** A mail in the outbox and its place in its recipient's order. */
+    record Queued(String id, OutgoingMail mail, long queuedAt) {
     }
 }

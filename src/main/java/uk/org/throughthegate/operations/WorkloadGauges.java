@@ -52,7 +52,9 @@ public class WorkloadGauges implements MeterBinder {
 
     static final String INCIDENTS = "select INCIDENT_TYPE_, count(*) from ACT_RU_INCIDENT group by INCIDENT_TYPE_";
 
-    static final String MAILS = "select count(case when RETRIES_ > 0 then 1 end), count(case when RETRIES_ = 0 then 1 end)"
+    // Queued: in the outbox, or tried and waiting for another try as a send-mail instance; stuck: out of tries.
+    static final String MAILS = "select (select count(*) from ttg_mail_outbox) + count(case when RETRIES_ > 0 then 1 end),"
+            + " count(case when RETRIES_ = 0 then 1 end)"
             + " from ACT_RU_JOB where PROCESS_DEF_KEY_ = '" + SendMailProcess.KEY + "'";
 
     record Count(String key, long open, long late) {

@@ -225,7 +225,8 @@ class DeadlineEscalationProcessTest {
         awaitMails(3); // the consent task's, then the meeting's new-task mails to both teams
         await().atMost(Duration.ofSeconds(30)).until(() -> { // and any other queued before the ladder starts
             Mailbox.minuteForWaitingMails(engine);
-            return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(MailOutbox.PROCESS_KEY).count() == 0;
+            return Mailbox.outboxJobs(engine).isEmpty()
+                    && engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(MailOutbox.PROCESS_KEY).count() == 0;
         });
         mailbox.clear();
         return journey;

@@ -98,6 +98,7 @@ class PostgresMailOutageTest {
     /** Runs every job of the case's mails as it falls due, the clock moving to each due date, until {@code until}. */
     private void runDueMails(String reference, Date until) {
         while (true) {
+            Mailbox.sendOutbox(engine); // queued mails are tried at once; refused, each goes on to be retried
             List<Job> due = ourJobs(reference, null).stream().filter(j -> j.getRetries() > 0)
                     .sorted(Comparator.comparing(Job::getDuedate)).toList();
             if (due.isEmpty() || due.get(0).getDuedate().after(until)) {

@@ -537,7 +537,8 @@ class NodeFaultsTest {
 
     private long queuedMails() throws SQLException {
         try (Connection db = database()) {
-            return count(db, "select count(*) from ACT_RU_JOB where PROCESS_DEF_KEY_ = 'send-mail'");
+            return count(db, "select (select count(*) from ACT_RU_JOB where PROCESS_DEF_KEY_ = 'send-mail')"
+                    + " + (select count(*) from ttg_mail_outbox)");
         }
     }
 

@@ -1,0 +1,64 @@
+package uk.org.throughthegate.notification;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import uk.org.throughthegate.notification.MailOutbox.Queued;
+
+/**
+ * Sends one batch of the outbox, oldest mail first. A mail goes at once unless an earlier mail to the
+ * same person failed and waits for its next try (then it goes on as a {@code send-mail} instance
+ * that waits behind that one, see MailOrder); a mail the mail server refuses goes on as a
+ * {@code send-mail} instance too, with its retries and its incident in Cockpit, and so do the
+ * batch's later mails to the same person, so that they stay behind it.
+ */
+@Component
+class OutboxSending {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxSending.class);
+
+    private final MailOutbox outbox;
+    private final MailDelivery delivery;
+    private final MailOrder order;
+    private final MailLog log;
+
+    OutboxSending(MailOutbox outbox, MailDelivery delivery, MailOrder order, MailLog log) {
+        this.outbox = outbox;
+        this.delivery = delivery;
+        this.order = order;
+        this.log = log;
+    }
+
+    void send(String batchId) {
+        MailOrder.Queue queue = order.look(null);
+        Set<String> refused = new HashSet<>();
+        for (Queued queued : outbox.batch(batchId)) {
+            OutgoingMail mail = queued.mail();
+            if (refused.contains(mail.to()) || order.earlierMailWaiting(mail.to(), queued.queuedAt(), queue)) {
+                outbox.sendAsProcess(queued);
+            } else if (deliver(mail)) {
+                log.sent(mail);
+            } else {
+                refused.add(mail.to());
+                outbox.sendAsProcess(queued);
+            }
+            outbox.remove(queued);
+        }
+    }
+
+    private boolean deliver(OutgoingMail mail) {
+        try {
+            delivery.deliver(mail);
+            return true;
+        } catch (RuntimeException e) {
+            // Only the sending is caught: the mail server said no (or is not there); nothing of the
+            // database's transaction has failed, and the mail goes on to be retried.
+            LOG.warn("Mail {} could not be sent now ({}); it will be tried again", mail.key(), e.getClass().getSimpleName());
+            return false;
+        }
+    }
+}

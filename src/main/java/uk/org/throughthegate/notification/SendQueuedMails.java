@@ -1,0 +1,68 @@
+package uk.org.throughthegate.notification;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
+import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * The job that sends the mails one transaction queued ({@link MailOutbox}), run by the job executor
+ * after that transaction commits. It belongs to no process instance: if it fails as a whole (the
+ * database went away), the job executor retries it and its mails stay in the outbox meanwhile.
+ */
+@Component
+class SendQueuedMails extends AbstractProcessEnginePlugin implements JobHandler<SendQueuedMails.Batch> {
+
+    static final String TYPE = "ttg-send-queued-mails";
+
+    /** The sending is done by beans that need the engine this plugin configures: asked for when a job runs. */
+    private final ObjectProvider<OutboxSending> sending;
+
+    SendQueuedMails(ObjectProvider<OutboxSending> sending) {
+        this.sending = sending;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        // copied: Operaton starts with an unmodifiable empty list, Camunda with none
+        List<JobHandler> handlers = configuration.getCustomJobHandlers() == null ? new ArrayList<>()
+                : new ArrayList<>(configuration.getCustomJobHandlers());
+        handlers.add(this);
+        configuration.setCustomJobHandlers(handlers);
+    }
+
+    @Override
+    public String getType() {
+        return TYPE;
+    }
+
+    @Override
+    public void execute(Batch configuration, ExecutionEntity execution, CommandContext commandContext, String tenantId) {
+        sending.getObject().send(configuration.batchId());
+    }
+
+    @Override
+    public Batch newConfiguration(String canonicalString) {
+        return new Batch(canonicalString);
+    }
+
+    @Override
+    public void onDelete(Batch configuration, JobEntity jobEntity) {
+        // the rows are removed as their mails go
+    }
+
+    record Batch(String batchId) implements JobHandlerConfiguration {
+        @Override
+        public String toCanonicalString() {
+            return batchId;
+        }
+    }
+}
