@@ -36,11 +36,9 @@ class TaskMails {
 
     @EventListener(condition = "#task.eventName == 'create'")
     public void onCreate(DelegateTask task) {
-        for (Recipient r : recipients.ofTask(task.getCandidates(), task.getAssignee()).values()) {
-            if (r.preference() == MailDeliveryPreference.IMMEDIATE) {
-                queue(task, r, "new-task");
-            }
-        }
+        List<Recipient> immediate = recipients.ofTask(task.getCandidates(), task.getAssignee()).values().stream()
+                .filter(r -> r.preference() == MailDeliveryPreference.IMMEDIATE).toList();
+        queue(task, immediate, "new-task");
     }
 
     @EventListener(condition = "#task.eventName == 'assignment'")
@@ -53,11 +51,15 @@ class TaskMails {
         }
         Recipient r = recipients.ofTask(List.of(), assignee).get(assignee);
         if (r != null) {
-            queue(task, r, "assigned");
+            queue(task, List.of(r), "assigned");
         }
     }
 
-    private void queue(DelegateTask task, Recipient r, String kind) {
+    /** One mail to each of {@code to}, rendered once: what a mail about a task says is the same for everyone. */
+    private void queue(DelegateTask task, List<Recipient> to, String kind) {
+        if (to.isEmpty()) {
+            return;
+        }
         String caseReference = String.valueOf(task.getVariable("caseReference"));
         Map<String, Object> model = links.aboutTask(task.getId(), task.getName(), caseReference, task.getDueDate());
         model.put("kind", kind);
@@ -74,7 +76,9 @@ class TaskMails {
             LOG.error("Mail about task {} of case {} could not be rendered; not sent", task.getId(), caseReference, e);
             return;
         }
-        outbox.queue(new OutgoingMail(kind + ":" + task.getId() + ":" + r.userId(), caseReference, r.email(),
-                mail.subject(), mail.text(), mail.html()));
+        for (Recipient r : to) {
+            outbox.queue(new OutgoingMail(kind + ":" + task.getId() + ":" + r.userId(), caseReference, r.email(),
+                    mail.subject(), mail.text(), mail.html()));
+        }
     }
 }
