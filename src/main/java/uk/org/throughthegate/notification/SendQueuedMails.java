@@ -1,12 +1,6 @@
 package uk.org.throughthegate.notification;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
@@ -19,7 +13,7 @@ import org.springframework.stereotype.Component;
  * database went away), the job executor retries it and its mails stay in the outbox meanwhile.
  */
 @Component
-class SendQueuedMails extends AbstractProcessEnginePlugin implements JobHandler<SendQueuedMails.Batch> {
+class SendQueuedMails extends JobKindPlugin<SendQueuedMails.Batch> {
 
     static final String TYPE = "ttg-send-queued-mails";
 
@@ -28,15 +22,6 @@ class SendQueuedMails extends AbstractProcessEnginePlugin implements JobHandler<
 
     SendQueuedMails(ObjectProvider<OutboxSending> sending) {
         this.sending = sending;
-    }
-
-    @Override
-    public void preInit(ProcessEngineConfigurationImpl configuration) {
-        // copied: Operaton starts with an unmodifiable empty list, Camunda with none
-        List<JobHandler> handlers = configuration.getCustomJobHandlers() == null ? new ArrayList<>()
-                : new ArrayList<>(configuration.getCustomJobHandlers());
-        handlers.add(this);
-        configuration.setCustomJobHandlers(handlers);
     }
 
     @Override

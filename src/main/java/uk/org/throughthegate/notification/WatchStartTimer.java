@@ -1,12 +1,6 @@
 package uk.org.throughthegate.notification;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
@@ -29,22 +23,13 @@ import org.springframework.stereotype.Component;
  * not on the journey in Cockpit.
  */
 @Component
-class WatchStartTimer extends AbstractProcessEnginePlugin implements JobHandler<WatchStartTimer.WatchedTask> {
+class WatchStartTimer extends JobKindPlugin<WatchStartTimer.WatchedTask> {
 
     /** The watch is created by the engine it serves: asked for only when a timer fires. */
     private final ObjectProvider<DeadlineWatch> watch;
 
     WatchStartTimer(ObjectProvider<DeadlineWatch> watch) {
         this.watch = watch;
-    }
-
-    @Override
-    public void preInit(ProcessEngineConfigurationImpl configuration) {
-        // copied: Operaton starts with an unmodifiable empty list, Camunda with none
-        List<JobHandler> handlers = configuration.getCustomJobHandlers() == null ? new ArrayList<>()
-                : new ArrayList<>(configuration.getCustomJobHandlers());
-        handlers.add(this);
-        configuration.setCustomJobHandlers(handlers);
     }
 
     @Override

@@ -199,6 +199,32 @@ class TaskMailTest {
     @Autowired
     MailOutbox outbox;
 
+    /** A mail queued by a step that then fails is gone with the step: no row, no job, nothing sent. */
+    @Test
+    void aStepThatFailsAfterQueuingItsMailsLeavesNoMailBehind() {
+        Mailbox.deliverQueued(engine);
+        mailbox.clear();
+        var config = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        assertThatThrownBy(() -> config.getCommandExecutorTxRequired().execute(command -> {
+            outbox.queue(new OutgoingMail("failed-step-1", "LEW-ROLLBACK", address("yot.anna"), "Never", "text", "<p>html</p>"));
+            outbox.queue(new OutgoingMail("failed-step-2", "LEW-ROLLBACK", address("yot.ben"), "Never", "text", "<p>html</p>"));
+            throw new IllegalStateException("the step failed after queuing");
+        })).hasMessage("the step failed after queuing");
+
+        assertThat(Mailbox.outboxJobs(engine)).as("no sending job").isEmpty();
+        assertThat(Mailbox.deliverQueued(engine)).isZero();
+        assertThat(mailbox.received()).isEmpty();
+
+        config.getCommandExecutorTxRequired().execute(command -> {
+            outbox.queue(new OutgoingMail("next-step-1", "LEW-ROLLBACK", address("yot.anna"), "Sent", "text", "<p>html</p>"));
+            return outbox.queue(new OutgoingMail("next-step-2", "LEW-ROLLBACK", address("yot.ben"), "Sent", "text", "<p>html</p>"));
+        });
+        assertThat(Mailbox.outboxJobs(engine)).as("the next step's two mails: one job").hasSize(1);
+        Mailbox.deliverQueued(engine);
+        assertThat(mailbox.to(address("yot.ben"))).extracting(Received::subject).containsExactly("Sent");
+        assertThat(mailbox.to(address("yot.anna"))).extracting(Received::subject).containsExactly("Sent");
+    }
+
     /**
      * A process owner deploys a new version of the mail process while a mail of the old one waits
      * for its next try: a later mail, of the new version, still waits behind it (the mail order
