@@ -248,6 +248,24 @@ class GrantsFirstQueriesTest {
         assertThat(tasks.createTaskQuery().processInstanceBusinessKey(run).count()).isZero();
     }
 
+    /**
+     * A grant is matched against a definition's key only when it is a grant on definitions, as the
+     * engine's own check does: a grant on a task (or an instance) whose id happens to read like the
+     * process's key shows nothing of that process.
+     */
+    @Test
+    void aGrantOnATaskOrInstanceNamedLikeTheProcessKeyShowsNoneOfItsTasksOrInstances() {
+        String group = "key-alikes-" + run;
+        grant(null, group, Resources.TASK, PROBE, Permissions.READ);
+        grant(null, group, Resources.PROCESS_INSTANCE, PROBE, Permissions.READ);
+        asUser("key-alike-" + run, group);
+
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(run).count()).isZero();
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(run).list()).isEmpty();
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(run).count()).isZero();
+        assertThat(engine.getRuntimeService().createVariableInstanceQuery().count()).isZero();
+    }
+
     @Test
     void readTaskOnEveryDefinitionShowsEveryTask() {
         String group = "all-readers-" + run;
