@@ -7,9 +7,13 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandler;
 import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 
-/** A kind of job of our own (a job of no process model), known to the engine it is a plugin of. */
-abstract class JobKindPlugin<T extends JobHandlerConfiguration> extends AbstractProcessEnginePlugin implements JobHandler<T> {
+/**
+ * A kind of job of our own (a job of no process model), known to the engine it is a plugin of. Its
+ * configuration is one id (the job's key: a task, a batch of mails); nothing is kept beside the job.
+ */
+abstract class JobKindPlugin extends AbstractProcessEnginePlugin implements JobHandler<JobKindPlugin.Key> {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
@@ -18,5 +22,23 @@ abstract class JobKindPlugin<T extends JobHandlerConfiguration> extends Abstract
                 : new ArrayList<>(configuration.getCustomJobHandlers());
         handlers.add(this);
         configuration.setCustomJobHandlers(handlers);
+    }
+
+    @Override
+    public Key newConfiguration(String canonicalString) {
+        return new Key(canonicalString);
+    }
+
+    @Override
+    public void onDelete(Key configuration, JobEntity jobEntity) {
+        // nothing kept beside the job
+    }
+
+    /** The one id a job of ours carries. */
+    record Key(String id) implements JobHandlerConfiguration {
+        @Override
+        public String toCanonicalString() {
+            return id;
+        }
     }
 }

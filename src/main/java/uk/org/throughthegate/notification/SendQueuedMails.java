@@ -1,9 +1,7 @@
 package uk.org.throughthegate.notification;
 
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -13,7 +11,7 @@ import org.springframework.stereotype.Component;
  * database went away), the job executor retries it and its mails stay in the outbox meanwhile.
  */
 @Component
-class SendQueuedMails extends JobKindPlugin<SendQueuedMails.Batch> {
+class SendQueuedMails extends JobKindPlugin {
 
     static final String TYPE = "ttg-send-queued-mails";
 
@@ -30,24 +28,7 @@ class SendQueuedMails extends JobKindPlugin<SendQueuedMails.Batch> {
     }
 
     @Override
-    public void execute(Batch configuration, ExecutionEntity execution, CommandContext commandContext, String tenantId) {
-        sending.getObject().send(configuration.batchId());
-    }
-
-    @Override
-    public Batch newConfiguration(String canonicalString) {
-        return new Batch(canonicalString);
-    }
-
-    @Override
-    public void onDelete(Batch configuration, JobEntity jobEntity) {
-        // the rows are removed as their mails go
-    }
-
-    record Batch(String batchId) implements JobHandlerConfiguration {
-        @Override
-        public String toCanonicalString() {
-            return batchId;
-        }
+    public void execute(Key configuration, ExecutionEntity execution, CommandContext commandContext, String tenantId) {
+        sending.getObject().send(configuration.id());
     }
 }

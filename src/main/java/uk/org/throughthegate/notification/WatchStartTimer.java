@@ -1,9 +1,7 @@
 package uk.org.throughthegate.notification;
 
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.jobexecutor.JobHandlerConfiguration;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -23,7 +21,7 @@ import org.springframework.stereotype.Component;
  * not on the journey in Cockpit.
  */
 @Component
-class WatchStartTimer extends JobKindPlugin<WatchStartTimer.WatchedTask> {
+class WatchStartTimer extends JobKindPlugin {
 
     /** The watch is created by the engine it serves: asked for only when a timer fires. */
     private final ObjectProvider<DeadlineWatch> watch;
@@ -38,27 +36,10 @@ class WatchStartTimer extends JobKindPlugin<WatchStartTimer.WatchedTask> {
     }
 
     @Override
-    public void execute(WatchedTask configuration, ExecutionEntity execution, CommandContext commandContext, String tenantId) {
-        TaskEntity task = commandContext.getTaskManager().findTaskById(configuration.taskId());
+    public void execute(Key configuration, ExecutionEntity execution, CommandContext commandContext, String tenantId) {
+        TaskEntity task = commandContext.getTaskManager().findTaskById(configuration.id());
         if (task != null) { // a task that went away deletes its timer; this is only belt and braces
             watch.getObject().startWatch(task);
-        }
-    }
-
-    @Override
-    public WatchedTask newConfiguration(String canonicalString) {
-        return new WatchedTask(canonicalString);
-    }
-
-    @Override
-    public void onDelete(WatchedTask configuration, JobEntity jobEntity) {
-        // nothing kept beside the job
-    }
-
-    record WatchedTask(String taskId) implements JobHandlerConfiguration {
-        @Override
-        public String toCanonicalString() {
-            return taskId;
         }
     }
 }
