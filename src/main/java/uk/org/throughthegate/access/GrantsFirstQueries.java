@@ -47,6 +47,9 @@ class GrantsFirstQueries extends AbstractProcessEnginePlugin {
     static final String OURS = "uk.org.throughthegate.access.GrantsFirstQueries";
     private static final String AUTH = "org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.";
     private static final String MAPPING = "uk/org/throughthegate/access/grants-first-queries.xml";
+    /** The variable our task list's statement ends with, set by {@link #pageLimit}. */
+    static final String PAGE_LIMIT = "ttgTaskPageLimit";
+    private static final String BOUND_PAGE_LIMIT = "LIMIT #{maxResults} OFFSET #{firstResult}";
 
     /** One engine query: its criteria fragment, the authorization condition in it, its statements. */
     record Query(String name, String namespace, String criteria, String condition, List<String> statements) {
@@ -109,6 +112,7 @@ class GrantsFirstQueries extends AbstractProcessEnginePlugin {
         if (adapted.isEmpty()) {
             return;
         }
+        mybatis.getVariables().setProperty(PAGE_LIMIT, pageLimit(mybatis.getVariables().getProperty("limitAfter")));
         try (InputStream mapping = getClass().getClassLoader().getResourceAsStream(MAPPING)) {
             new XMLMapperBuilder(mapping, mybatis, MAPPING, mybatis.getSqlFragments()).parse();
         } catch (IOException e) {
@@ -128,6 +132,22 @@ class GrantsFirstQueries extends AbstractProcessEnginePlugin {
             adapted.forEach(query -> query.statements().forEach(statement -> planOnce.add(query.namespace() + "." + statement)));
             mybatis.addInterceptor(new PlannedOncePerConnection(planOnce));
         }
+    }
+
+    /**
+     * How a page of tasks is limited: with its size and offset written into the statement
+     * ({@code LIMIT 15 OFFSET 0}) where the engine's limit is PostgreSQL's and H2's
+     * {@code LIMIT #{maxResults} OFFSET #{firstResult}}; any other database keeps the engine's.
+     * A statement planned once for any page (see {@link PlannedOncePerConnection}) cannot know the
+     * page's size: PostgreSQL then plans for a tenth of the rows, and collected and sorted all of a
+     * team's tasks (3,470 at 100,000 journeys, 31 ms) where a 15-row page walks the team's tasks in
+     * due-date order and stops at the 15th (10-17 ms, with {@link #probesGrants}). The two numbers
+     * are ints, so writing them in is safe; each page size gets its own plan, made once.
+     */
+    static String pageLimit(String enginesLimitAfter) {
+        return BOUND_PAGE_LIMIT.equals(enginesLimitAfter == null ? null : enginesLimitAfter.trim())
+                ? "LIMIT ${maxResults} OFFSET ${firstResult}"
+                : enginesLimitAfter;
     }
 
     /**
@@ -199,6 +219,23 @@ class GrantsFirstQueries extends AbstractProcessEnginePlugin {
         return query.getBusinessKey() != null || query.getProcessInstanceId() != null
                 || (query.getProcessInstanceIds() != null && !query.getProcessInstanceIds().isEmpty())
                 || query.getSuperProcessInstanceId() != null || query.getSubProcessInstanceId() != null;
+    }
+
+    /**
+     * Whether a task query is one page of a team's (or a person's) tasks, whose grants are better
+     * probed per task than collected: the database can then walk the named team's tasks in the
+     * page's order (due date, through its index) and stop when the page is full. Collecting every
+     * task the user's grants name, as a count or an unnamed list must, read and hashed all of a
+     * team's grants (3,470 at 100,000 journeys) before the first row of a 15-row page.
+     */
+    public static boolean probesGrants(Object parameter) {
+        if (!(parameter instanceof TaskQueryImpl query) || query.getQueries().size() > 1
+                || query.getMaxResults() == Integer.MAX_VALUE) {
+            return false;
+        }
+        return query.getCandidateGroup() != null || query.getCandidateUser() != null
+                || (query.getCandidateGroupsInternal() != null && !query.getCandidateGroupsInternal().isEmpty())
+                || query.getAssignee() != null;
     }
 
     /** Whether a task query still joins identity links: only for "tasks the user is involved in". */

@@ -209,6 +209,62 @@ class GrantsFirstQueriesTest {
                 .as("sorted by a variable").extracting(Task::getId).containsExactly(teamA.get(2), teamA.get(1), teamA.get(0));
     }
 
+    /**
+     * A page of a team's (or a person's) tasks checks each task's grants as it walks them
+     * (GrantsFirstQueries.probesGrants): every kind of grant shows in a page exactly what it shows
+     * in the whole list and the count, which are asked the other way.
+     */
+    @Test
+    void aPageOfATeamsTasksShowsWhatEveryKindOfGrantShowsAndNothingElse() {
+        String teamA = "team-a-" + run;
+        String teamB = "team-b-" + run;
+        String teamC = "team-c-" + run;
+        String definitionReaders = "def-page-readers-" + run;
+        String lookers = "def-page-lookers-" + run;
+        String everyone = "page-all-readers-" + run;
+        String oneTask = "page-single-" + run;
+        grant(null, definitionReaders, Resources.PROCESS_DEFINITION, PROBE, Permissions.READ_TASK);
+        grant(null, lookers, Resources.PROCESS_DEFINITION, PROBE, Permissions.READ);
+        grant(null, lookers, Resources.TASK, PROBE, Permissions.READ);
+        grant(null, everyone, Resources.PROCESS_DEFINITION, "*", Permissions.READ_TASK);
+        grant(oneTask, null, Resources.TASK, this.teamA.get(1), Permissions.READ);
+        tasks.setAssignee(this.teamB.get(0), "member-b-" + run);
+
+        asUser("member-a-" + run, teamA);
+        assertThat(page(tasks.createTaskQuery().taskCandidateGroup(teamA))).as("the team's own, by its task grants")
+                .containsExactlyElementsOf(this.teamA);
+        assertThat(page(tasks.createTaskQuery().taskCandidateGroup(teamB))).as("another team's, named").isEmpty();
+        assertThat(page(tasks.createTaskQuery().taskCandidateGroupIn(List.of(teamA, teamB)))).containsExactlyElementsOf(this.teamA);
+        assertThat(tasks.createTaskQuery().taskCandidateGroup(teamA).orderByDueDate().asc().listPage(1, 5))
+                .as("the next page").extracting(Task::getId).containsExactly(this.teamA.get(1), this.teamA.get(2));
+
+        asUser("def-page-reader-" + run, definitionReaders);
+        assertThat(page(tasks.createTaskQuery().taskCandidateGroup(teamB).includeAssignedTasks()))
+                .as("through READ_TASK on the definition").containsExactlyElementsOf(this.teamB);
+        assertThat(page(tasks.createTaskQuery().taskCandidateGroup(teamC))).as("a definition not granted").isEmpty();
+        assertThat(page(tasks.createTaskQuery().taskAssignee("member-b-" + run))).as("assigned to someone")
+                .containsExactly(this.teamB.get(0));
+
+        asUser("def-page-looker-" + run, lookers);
+        assertThat(page(tasks.createTaskQuery().taskCandidateGroup(teamA)))
+                .as("READ alone on the definition, or a task grant named like its key").isEmpty();
+
+        asUser("page-all-reader-" + run, everyone);
+        assertThat(page(tasks.createTaskQuery().taskCandidateGroup(teamC))).as("through READ_TASK on every definition")
+                .containsExactlyElementsOf(otherDefinition);
+
+        asUser(oneTask);
+        assertThat(page(tasks.createTaskQuery().taskCandidateGroup(teamA))).as("a grant to the person on one task")
+                .containsExactly(this.teamA.get(1));
+        assertThat(tasks.createTaskQuery().taskCandidateGroup(teamA).listPage(1, 5)).as("the page after the first row")
+                .isEmpty();
+    }
+
+    /** The first page of 15, soonest due first, as Tasklist and the team's list ask it. */
+    private static List<String> page(TaskQuery query) {
+        return query.orderByDueDate().asc().listPage(0, 15).stream().map(Task::getId).toList();
+    }
+
     @Test
     void someoneWithoutGrantsSeesNoTasks() {
         asUser("nobody-" + run);

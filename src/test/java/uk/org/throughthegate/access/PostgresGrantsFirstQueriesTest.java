@@ -52,12 +52,14 @@ class PostgresGrantsFirstQueriesTest extends GrantsFirstQueriesTest {
                         .hasSize(3);
             }
             engine.getIdentityService().clearAuthentication();
-            List<Map<String, Object>> plans = sql.queryForList("select generic_plans, custom_plans from pg_prepared_statements"
-                    + " where statement like '%from ACT_RU_TASK RES%' and statement like '%ACT_RU_AUTHORIZATION A%'");
+            List<Map<String, Object>> plans = sql.queryForList("select statement, generic_plans, custom_plans from pg_prepared_statements"
+                    + " where statement like '%from ACT_RU_TASK RES%' and statement like '%ACT_RU_AUTHORIZATION A%'"
+                    + " and statement like '%order by RES.DUE_DATE_ asc%'");
             assertThat(plans).as("the team's list, prepared on the server after the driver's fifth call").isNotEmpty();
             assertThat(plans).allSatisfy(plan -> {
                 assertThat(((Number) plan.get("custom_plans")).longValue()).as("custom plans").isZero();
                 assertThat(((Number) plan.get("generic_plans")).longValue()).as("generic plans").isPositive();
+                assertThat(plan.get("statement").toString()).as("planned for its page of 15").contains("LIMIT 15 OFFSET 0");
             });
             assertThat(sql.queryForObject("show plan_cache_mode", String.class)).isEqualTo("auto");
         });
