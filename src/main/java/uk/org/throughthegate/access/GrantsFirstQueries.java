@@ -127,6 +127,10 @@ class GrantsFirstQueries extends AbstractProcessEnginePlugin {
             }
             replaced.add(query.name());
         }
+        QUERIES.stream().filter(query -> query.name().equals("tasks") && replaced.contains("tasks")).findFirst()
+                .ifPresent(tasks -> mybatis.addInterceptor(new TaskGrantsBeyondRows(
+                        Set.copyOf(tasks.statements().stream().map(statement -> tasks.namespace() + "." + statement).toList()),
+                        OURS + ".selectTaskGrantsBeyondRows")));
         if ("postgres".equals(configuration.getDatabaseType())) {
             Set<String> planOnce = new HashSet<>();
             adapted.forEach(query -> query.statements().forEach(statement -> planOnce.add(query.namespace() + "." + statement)));

@@ -64,4 +64,31 @@ class PostgresGrantsFirstQueriesTest extends GrantsFirstQueriesTest {
             assertThat(sql.queryForObject("show plan_cache_mode", String.class)).isEqualTo("auto");
         });
     }
+    /**
+     * A team member's count leaves out the parts that only a grant on a definition or on '*' would
+     * fill (TaskGrantsBeyondRows), which made PostgreSQL read every task to count a team's; someone
+     * who reads tasks through a definition keeps them, and both counts are right.
+     */
+    @Test
+    void aTeamsCountReadsOnlyWhatItsGrantsNameAndADefinitionsReaderKeepsTheDefinitionsPart() {
+        String readers = "count-def-readers-" + run;
+        grant(null, readers, Resources.PROCESS_DEFINITION, PROBE, Permissions.READ_TASK);
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            asUser("count-member-" + run, "team-a-" + run);
+            for (int i = 0; i < 6; i++) {
+                assertThat(tasks.createTaskQuery().processInstanceBusinessKey(run).count()).isEqualTo(3);
+            }
+            asUser("count-reader-" + run, readers);
+            for (int i = 0; i < 6; i++) {
+                assertThat(tasks.createTaskQuery().processInstanceBusinessKey(run).count()).isEqualTo(6);
+            }
+            engine.getIdentityService().clearAuthentication();
+            List<String> counts = sql.queryForList("select statement from pg_prepared_statements"
+                    + " where statement like '%COUNT%from ACT_RU_TASK RES%' and statement like '%ACT_RU_AUTHORIZATION A%'", String.class);
+            assertThat(counts).as("the team member's count").anySatisfy(count ->
+                    assertThat(count).doesNotContain("T.PROC_DEF_ID_ = PD.ID_").doesNotContain("G.RESOURCE_ID_ = '*'"));
+            assertThat(counts).as("the definition reader's count").anySatisfy(count ->
+                    assertThat(count).contains("T.PROC_DEF_ID_ = PD.ID_").contains("G.RESOURCE_ID_ = '*'"));
+        });
+    }
 }
