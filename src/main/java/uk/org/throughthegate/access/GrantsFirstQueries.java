@@ -233,13 +233,20 @@ class GrantsFirstQueries extends AbstractProcessEnginePlugin {
      * team's grants (3,470 at 100,000 journeys) before the first row of a 15-row page.
      */
     public static boolean probesGrants(Object parameter) {
-        if (!(parameter instanceof TaskQueryImpl query) || query.getQueries().size() > 1
-                || query.getMaxResults() == Integer.MAX_VALUE) {
-            return false;
-        }
-        return query.getCandidateGroup() != null || query.getCandidateUser() != null
+        return parameter instanceof TaskQueryImpl query && query.getMaxResults() != Integer.MAX_VALUE
+                && namesTeamOrPerson(query);
+    }
+
+    /**
+     * Whether a task query (not an "or" query) names a team or a person (candidate group or
+     * groups, candidate user, assignee): the tasks it can return are then found through that name's
+     * index, whatever the user's grants.
+     */
+    static boolean namesTeamOrPerson(TaskQueryImpl query) {
+        return query.getQueries().size() <= 1
+                && (query.getCandidateGroup() != null || query.getCandidateUser() != null
                 || (query.getCandidateGroupsInternal() != null && !query.getCandidateGroupsInternal().isEmpty())
-                || query.getAssignee() != null;
+                || query.getAssignee() != null);
     }
 
     /** Whether a task query still joins identity links: only for "tasks the user is involved in". */

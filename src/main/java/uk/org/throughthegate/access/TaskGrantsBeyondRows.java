@@ -15,7 +15,8 @@ import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
 
 /**
- * Before a task count or list that collects the user's grants, asks once whether the user holds
+ * Before a task count or list that collects the user's grants and names no team or person (the
+ * unfiltered count, "all tasks"), asks once whether the user holds
  * any grant showing more than the tasks it names (on a process definition, or on every task or
  * definition); when not, the statement leaves out the parts that would read those tasks.
  * <p>
@@ -76,10 +77,16 @@ class TaskGrantsBeyondRows implements Interceptor {
         }
     }
 
-    /** A query whose condition collects the user's grants (not a probed page, not unchecked). */
-    private static boolean collectsGrants(TaskQueryImpl query) {
+    /**
+     * A query whose condition collects the user's grants and names no team or person. One that
+     * names a team (Tasklist's team filters and their counts) is found through the team's links and
+     * keeps the whole condition: measured at 100,000 journeys, its count was about 10 ms slower
+     * without the two parts, as PostgreSQL then expected a handful of grants and probed the links
+     * one task at a time instead of reading the team's links at once.
+     */
+    static boolean collectsGrants(TaskQueryImpl query) {
         AuthorizationCheck check = query.getAuthCheck();
         return check != null && check.getShouldPerformAuthorizatioCheck() && check.getAuthUserId() != null
-                && !check.isRevokeAuthorizationCheckEnabled() && !GrantsFirstQueries.probesGrants(query);
+                && !check.isRevokeAuthorizationCheckEnabled() && !GrantsFirstQueries.namesTeamOrPerson(query);
     }
 }

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
+import org.camunda.bpm.engine.impl.db.PermissionCheck;
 import org.camunda.bpm.engine.impl.db.ListQueryParameterObject;
 import org.junit.jupiter.api.Test;
 
@@ -37,11 +41,37 @@ class GrantsFirstQueriesChoiceTest {
     }
 
     @Test
+    void onlyACheckedQueryThatNamesNoTeamOrPersonAsksWhetherTheUserHoldsWiderGrants() {
+        assertThat(TaskGrantsBeyondRows.collectsGrants(checked(new TaskQueryImpl()))).as("every task the user may read").isTrue();
+        assertThat(TaskGrantsBeyondRows.collectsGrants(checked((TaskQueryImpl) new TaskQueryImpl().processInstanceBusinessKey("C-1"))))
+                .isTrue();
+        assertThat(TaskGrantsBeyondRows.collectsGrants(checked(new TaskQueryImpl().taskCandidateGroup("yot-lewisham"))))
+                .as("a team's count, found through the team's links").isFalse();
+        assertThat(TaskGrantsBeyondRows.collectsGrants(checked(page(new TaskQueryImpl().taskAssignee("yot.lewisham")))))
+                .as("a page of a person's tasks, probed").isFalse();
+        assertThat(TaskGrantsBeyondRows.collectsGrants(new TaskQueryImpl())).as("not checked (an administrator)").isFalse();
+    }
+
+    @Test
     void thePagesSizeIsWrittenIntoTheStatementOnlyWhereTheEnginesLimitIsPostgresqlsAndH2s() {
         assertThat(GrantsFirstQueries.pageLimit("LIMIT #{maxResults} OFFSET #{firstResult}"))
                 .isEqualTo("LIMIT ${maxResults} OFFSET ${firstResult}");
         assertThat(GrantsFirstQueries.pageLimit(")RES ) SUB WHERE SUB.rnk >= #{firstRow} AND SUB.rnk < #{lastRow}"))
                 .as("another database's limit stays the engine's").isEqualTo(")RES ) SUB WHERE SUB.rnk >= #{firstRow} AND SUB.rnk < #{lastRow}");
+    }
+
+    /** As the engine configures a team member's query before it runs. */
+    private static TaskQueryImpl checked(TaskQueryImpl query) {
+        AuthorizationCheck check = new AuthorizationCheck();
+        check.setAuthorizationCheckEnabled(true);
+        check.setAuthUserId("yot.lewisham");
+        check.setAuthGroupIds(List.of("yot-lewisham"));
+        PermissionCheck read = new PermissionCheck();
+        read.setResource(Resources.TASK);
+        read.setPermission(Permissions.READ);
+        check.addAtomicPermissionCheck(read);
+        query.setAuthCheck(check);
+        return query;
     }
 
     private static TaskQueryImpl page(TaskQueryImpl query) {
