@@ -53,6 +53,11 @@ class GrantsFirstQueries extends AbstractProcessEnginePlugin {
 
     /** One engine query: its criteria fragment, the authorization condition in it, its statements. */
     record Query(String name, String namespace, String criteria, String condition, List<String> statements) {
+
+        /** The engine's full ids of the statements, as interceptors see them. */
+        Set<String> statementIds() {
+            return Set.copyOf(statements.stream().map(statement -> namespace + "." + statement).toList());
+        }
     }
 
     static final List<Query> QUERIES = List.of(
@@ -127,13 +132,11 @@ class GrantsFirstQueries extends AbstractProcessEnginePlugin {
             }
             replaced.add(query.name());
         }
-        QUERIES.stream().filter(query -> query.name().equals("tasks") && replaced.contains("tasks")).findFirst()
-                .ifPresent(tasks -> mybatis.addInterceptor(new TaskGrantsBeyondRows(
-                        Set.copyOf(tasks.statements().stream().map(statement -> tasks.namespace() + "." + statement).toList()),
-                        OURS + ".selectTaskGrantsBeyondRows")));
+        adapted.stream().filter(query -> query.name().equals("tasks")).findFirst().ifPresent(tasks ->
+                mybatis.addInterceptor(new TaskGrantsBeyondRows(tasks.statementIds(), OURS + ".selectTaskGrantsBeyondRows")));
         if ("postgres".equals(configuration.getDatabaseType())) {
             Set<String> planOnce = new HashSet<>();
-            adapted.forEach(query -> query.statements().forEach(statement -> planOnce.add(query.namespace() + "." + statement)));
+            adapted.forEach(query -> planOnce.addAll(query.statementIds()));
             mybatis.addInterceptor(new PlannedOncePerConnection(planOnce));
         }
     }
