@@ -60,4 +60,30 @@ class EngineTableTuningTest {
         });
         assertThat(plan).contains("ttg_idx_task_parent");
     }
+
+    @Test
+    void aTeamsGrantsAreReadFromAnIndexAloneWithoutVisitingEachGrantsRow() {
+        // The grants part of a team's task count and list, as access/GrantsFirstQueries asks it;
+        // vacuumed, as autovacuum keeps it, and with whole-table and bitmap reads disabled (a test
+        // database is small enough to scan), the index that holds every column asked answers alone.
+        sql.execute("vacuum analyze ACT_RU_AUTHORIZATION");
+        String plan = sql.execute((ConnectionCallback<String>) connection -> {
+            try (var statement = connection.createStatement()) {
+                statement.execute("set enable_seqscan = off");
+                statement.execute("set enable_bitmapscan = off");
+                StringBuilder lines = new StringBuilder();
+                try (var rows = statement.executeQuery("explain select A.RESOURCE_ID_ from ACT_RU_AUTHORIZATION A"
+                        + " where A.TYPE_ in (0, 1) and A.GROUP_ID_ in ('yot-lewisham')"
+                        + " and ((A.RESOURCE_TYPE_ = 7 and A.PERMS_ & 2 = 2) or (A.RESOURCE_TYPE_ = 6 and A.PERMS_ & 64 = 64))")) {
+                    while (rows.next()) {
+                        lines.append(rows.getString(1)).append('\n');
+                    }
+                }
+                statement.execute("reset enable_seqscan");
+                statement.execute("reset enable_bitmapscan");
+                return lines.toString();
+            }
+        });
+        assertThat(plan).contains("Index Only Scan using ttg_idx_auth_group_grants");
+    }
 }
