@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.apache.ibatis.builder.xml.XMLMapperBuilder;
@@ -49,6 +50,8 @@ class GrantsFirstQueries extends AbstractProcessEnginePlugin {
     private static final String MAPPING = "uk/org/throughthegate/access/grants-first-queries.xml";
     /** The variable our task list's statement ends with, set by {@link #pageLimit}. */
     static final String PAGE_LIMIT = "ttgTaskPageLimit";
+    /** Our statement that counts a team's tasks from its links and grants ({@link TeamTaskCounts}). */
+    static final String TEAM_COUNT = OURS + ".selectTeamTaskCount";
     private static final String BOUND_PAGE_LIMIT = "LIMIT #{maxResults} OFFSET #{firstResult}";
 
     /** One engine query: its criteria fragment, the authorization condition in it, its statements. */
@@ -132,13 +135,18 @@ class GrantsFirstQueries extends AbstractProcessEnginePlugin {
             }
             replaced.add(query.name());
         }
-        adapted.stream().filter(query -> query.name().equals("tasks")).findFirst().ifPresent(tasks ->
-                mybatis.addInterceptor(new TaskGrantsBeyondRows(tasks.statementIds(), OURS + ".selectTaskGrantsBeyondRows")));
+        Optional<Query> tasks = adapted.stream().filter(query -> query.name().equals("tasks")).findFirst();
+        tasks.ifPresent(query ->
+                mybatis.addInterceptor(new TaskGrantsBeyondRows(query.statementIds(), OURS + ".selectTaskGrantsBeyondRows")));
         if ("postgres".equals(configuration.getDatabaseType())) {
             Set<String> planOnce = new HashSet<>();
             adapted.forEach(query -> planOnce.addAll(query.statementIds()));
+            planOnce.add(TEAM_COUNT);
             mybatis.addInterceptor(new PlannedOncePerConnection(planOnce));
         }
+        // added last, so that its own statement passes through the interceptors above
+        tasks.ifPresent(query -> mybatis.addInterceptor(
+                new TeamTaskCounts(query.namespace() + ".selectTaskCountByQueryCriteria", TEAM_COUNT)));
     }
 
     /**

@@ -53,6 +53,45 @@ class GrantsFirstQueriesChoiceTest {
     }
 
     @Test
+    void aTeamsCountAssignedOrNotAndNothingElseIsCountedFromItsLinksAndGrants() {
+        assertThat(TeamTaskCounts.isTeamCount(checked((TaskQueryImpl) new TaskQueryImpl().taskCandidateGroup("yot-lewisham")
+                .includeAssignedTasks().orderByDueDate().asc()))).as("Tasklist's 'My team's tasks'").isTrue();
+        assertThat(TeamTaskCounts.isTeamCount(checked((TaskQueryImpl) new TaskQueryImpl()
+                .taskCandidateGroupIn(List.of("yot-lewisham", "yot-hackney")).includeAssignedTasks()))).isTrue();
+        TaskQueryImpl formKeys = (TaskQueryImpl) new TaskQueryImpl().taskCandidateGroup("yot-lewisham").includeAssignedTasks();
+        formKeys.initializeFormKeys();
+        assertThat(TeamTaskCounts.isTeamCount(checked(formKeys))).as("what is returned, not which tasks").isTrue();
+    }
+
+    @Test
+    void aCountThatAsksAnythingElseOfATaskIsTheEngines() {
+        assertThat(TeamTaskCounts.isTeamCount(checked(new TaskQueryImpl().taskCandidateGroup("yot-lewisham"))))
+                .as("unassigned tasks only: the assignee is the task's").isFalse();
+        assertThat(TeamTaskCounts.isTeamCount(checked((TaskQueryImpl) new TaskQueryImpl().taskCandidateGroup("yot-lewisham")
+                .includeAssignedTasks().dueBefore(new java.util.Date())))).as("'due this week'").isFalse();
+        assertThat(TeamTaskCounts.isTeamCount(checked((TaskQueryImpl) new TaskQueryImpl().taskCandidateGroup("yot-lewisham")
+                .includeAssignedTasks().processVariableValueEquals("caseReference", "C-1")))).isFalse();
+        assertThat(TeamTaskCounts.isTeamCount(checked((TaskQueryImpl) new TaskQueryImpl().taskCandidateGroup("yot-lewisham")
+                .includeAssignedTasks().active()))).isFalse();
+        assertThat(TeamTaskCounts.isTeamCount(checked((TaskQueryImpl) new TaskQueryImpl().taskCandidateGroup("yot-lewisham")
+                .includeAssignedTasks().processDefinitionKey("resettlement-journey")))).isFalse();
+        assertThat(TeamTaskCounts.isTeamCount(checked((TaskQueryImpl) new TaskQueryImpl().taskCandidateUser("yot.lewisham")
+                .includeAssignedTasks()))).as("a person's groups, found by the engine").isFalse();
+        assertThat(TeamTaskCounts.isTeamCount(checked((TaskQueryImpl) new TaskQueryImpl().taskCandidateGroup("yot-lewisham")
+                .includeAssignedTasks().or().taskAssignee("yot.lewisham").taskOwner("yot.lewisham").endOr())))
+                .as("an 'or' filter").isFalse();
+        assertThat(TeamTaskCounts.isTeamCount(checked(new TaskQueryImpl()))).as("every task the user may read").isFalse();
+        assertThat(TeamTaskCounts.isTeamCount((TaskQueryImpl) new TaskQueryImpl().taskCandidateGroup("yot-lewisham")
+                .includeAssignedTasks())).as("not checked (an administrator)").isFalse();
+        TaskQueryImpl revokes = checked((TaskQueryImpl) new TaskQueryImpl().taskCandidateGroup("yot-lewisham").includeAssignedTasks());
+        revokes.getAuthCheck().setRevokeAuthorizationCheckEnabled(true);
+        assertThat(TeamTaskCounts.isTeamCount(revokes)).as("revoke checks").isFalse();
+        TaskQueryImpl caseTasks = checked((TaskQueryImpl) new TaskQueryImpl().taskCandidateGroup("yot-lewisham").includeAssignedTasks());
+        caseTasks.getAuthCheck().setUseLeftJoin(true);
+        assertThat(TeamTaskCounts.isTeamCount(caseTasks)).as("with CMMN on, case tasks are read without grants").isFalse();
+    }
+
+    @Test
     void thePagesSizeIsWrittenIntoTheStatementOnlyWhereTheEnginesLimitIsPostgresqlsAndH2s() {
         assertThat(GrantsFirstQueries.pageLimit("LIMIT #{maxResults} OFFSET #{firstResult}"))
                 .isEqualTo("LIMIT ${maxResults} OFFSET ${firstResult}");
@@ -65,6 +104,7 @@ class GrantsFirstQueriesChoiceTest {
         AuthorizationCheck check = new AuthorizationCheck();
         check.setAuthorizationCheckEnabled(true);
         check.setAuthUserId("yot.lewisham");
+        check.setUseLeftJoin(false); // as TaskQueryImpl decides with CMMN off
         check.setAuthGroupIds(List.of("yot-lewisham"));
         PermissionCheck read = new PermissionCheck();
         read.setResource(Resources.TASK);

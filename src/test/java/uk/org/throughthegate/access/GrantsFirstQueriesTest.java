@@ -260,6 +260,100 @@ class GrantsFirstQueriesTest {
                 .isEmpty();
     }
 
+    /**
+     * A team's count as Tasklist asks it beside "My team's tasks" (the team's tasks, assigned or
+     * not) is counted from the team's links and the user's grants (TeamTaskCounts): it counts
+     * exactly what the team's list shows, whichever grants the user holds.
+     */
+    @Test
+    void aTeamsCountIsWhatItsListShowsWhicheverGrantsTheUserHolds() {
+        String teamA = "team-a-" + run;
+        String teamD = "team-d-" + run;
+        tasks.setAssignee(this.teamA.get(2), "member-a-" + run);
+        tasks.addCandidateGroup(this.teamB.get(0), teamA);
+        tasks.addCandidateGroup(this.teamA.get(0), teamD);
+        grants.deleteAuthorization(grants.createAuthorizationQuery().groupIdIn(teamA).resourceType(Resources.TASK)
+                .resourceId(this.teamA.get(1)).singleResult().getId());
+
+        asUser("member-a-" + run, teamA, teamD);
+        assertThat(teamCount(teamA)).as("assigned or not, offered to the team later, its grant taken away")
+                .isEqualTo(teamList(teamA)).isEqualTo(3);
+        assertThat(tasks.createTaskQuery().taskCandidateGroupIn(List.of(teamA, teamD)).includeAssignedTasks().count())
+                .as("a task offered to two of the person's teams, once").isEqualTo(3);
+        assertThat(tasks.createTaskQuery().taskCandidateGroup(teamA).count()).as("unassigned only (the engine's count)")
+                .isEqualTo(tasks.createTaskQuery().taskCandidateGroup(teamA).list().size()).isEqualTo(2);
+        assertThat(teamCount("team-b-" + run)).as("another team's, one of them offered to the person's team too")
+                .isEqualTo(teamList("team-b-" + run)).isEqualTo(1);
+
+        String definitionReaders = "team-count-def-readers-" + run;
+        engine.getIdentityService().clearAuthentication();
+        grant(null, definitionReaders, Resources.PROCESS_DEFINITION, PROBE, Permissions.READ_TASK);
+        asUser("member-a-" + run, teamA, definitionReaders);
+        assertThat(teamCount(teamA)).as("with READ_TASK on the definition, the task whose grant was taken away too")
+                .isEqualTo(teamList(teamA)).isEqualTo(4);
+
+        String oneTask = "team-count-single-" + run;
+        engine.getIdentityService().clearAuthentication();
+        grant(oneTask, null, Resources.TASK, this.teamA.get(0), Permissions.READ);
+        asUser(oneTask);
+        assertThat(teamCount(teamA)).as("a grant to the person on one task").isEqualTo(teamList(teamA)).isEqualTo(1);
+    }
+
+    /**
+     * The count beside Tasklist's "My team's tasks" is asked with the list's sorting, as Tasklist
+     * posts it: the filter's query extended by that is still a team's count, counted from links.
+     */
+    @Test
+    void tasklistsTeamFilterExtendedByItsSortingIsStillATeamsCount() throws Exception {
+        var sorting = new com.fasterxml.jackson.databind.ObjectMapper().readValue(
+                "{\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]}",
+                org.camunda.bpm.engine.rest.dto.task.TaskQueryDto.class);
+        sorting.setObjectMapper(new com.fasterxml.jackson.databind.ObjectMapper());
+        var teamFilter = engine.getFilterService().newTaskFilter("team-" + run).setQuery(tasks.createTaskQuery()
+                .taskCandidateGroup("team-a-" + run).includeAssignedTasks().orderByDueDate().asc());
+
+        var asked = (org.camunda.bpm.engine.impl.TaskQueryImpl) teamFilter.extend(sorting.toQuery(engine)).getQuery();
+
+        var check = new org.camunda.bpm.engine.impl.db.AuthorizationCheck(); // as the engine configures it
+        check.setAuthorizationCheckEnabled(true);
+        check.setAuthUserId("member-a-" + run);
+        check.setAuthGroupIds(List.of("team-a-" + run));
+        var read = new org.camunda.bpm.engine.impl.db.PermissionCheck();
+        read.setResource(Resources.TASK);
+        read.setPermission(Permissions.READ);
+        check.addAtomicPermissionCheck(read);
+        check.setUseLeftJoin(false);
+        asked.setAuthCheck(check);
+        assertThat(TeamTaskCounts.isTeamCount(asked)).isTrue();
+    }
+
+    /** A task with a tenant is left to the engine's count, which checks the user's tenants. */
+    @Test
+    void aTeamsCountLeavesOutTasksOfTenantsTheUserIsNotIn() {
+        String tenant = "tenant-" + run;
+        String deployment = engine.getRepositoryService().createDeployment().name(PROBE + "-tenant").tenantId(tenant)
+                .addModelInstance(PROBE + ".bpmn", Bpmn.createExecutableProcess(PROBE).name(PROBE).startEvent()
+                        .userTask("Task_Probe").name("Probe").camundaCandidateGroups("${team}").endEvent().done())
+                .deploy().getId();
+        try {
+            engine.getRuntimeService().createProcessInstanceByKey(PROBE).processDefinitionTenantId(tenant).businessKey(run)
+                    .setVariable("team", "team-a-" + run).execute();
+            asUser("member-a-" + run, "team-a-" + run);
+            assertThat(teamCount("team-a-" + run)).isEqualTo(teamList("team-a-" + run)).isEqualTo(3);
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+            engine.getRepositoryService().deleteDeployment(deployment, true);
+        }
+    }
+
+    private long teamCount(String team) {
+        return tasks.createTaskQuery().taskCandidateGroup(team).includeAssignedTasks().orderByDueDate().asc().count();
+    }
+
+    private int teamList(String team) {
+        return tasks.createTaskQuery().taskCandidateGroup(team).includeAssignedTasks().list().size();
+    }
+
     /** The first page of 15, soonest due first, as Tasklist and the team's list ask it. */
     private static List<String> page(TaskQuery query) {
         return query.orderByDueDate().asc().listPage(0, 15).stream().map(Task::getId).toList();

@@ -65,6 +65,26 @@ class PostgresGrantsFirstQueriesTest extends GrantsFirstQueriesTest {
         });
     }
     /**
+     * The count beside a team's list is asked of the team's links and the user's grants alone
+     * (TeamTaskCounts), not of the tasks: the statement the server prepared for it reads no task
+     * row but the index look-ups that guard it.
+     */
+    @Test
+    void aTeamsCountIsAskedOfItsLinksAndGrants() {
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            asUser("links-member-" + run, "team-a-" + run);
+            for (int i = 0; i < 6; i++) {
+                assertThat(tasks.createTaskQuery().taskCandidateGroup("team-a-" + run).includeAssignedTasks().count()).isEqualTo(3);
+            }
+            engine.getIdentityService().clearAuthentication();
+            List<String> counts = sql.queryForList("select statement from pg_prepared_statements"
+                    + " where statement like '%count(distinct L.TASK_ID_)%'", String.class);
+            assertThat(counts).as("the team's count, prepared on the server after the driver's fifth call").hasSize(1);
+            assertThat(counts.get(0)).contains("from ACT_RU_IDENTITYLINK L").doesNotContain("from ACT_RU_TASK RES");
+        });
+    }
+
+    /**
      * A team member's count leaves out the parts that only a grant on a definition or on '*' would
      * fill (TaskGrantsBeyondRows), which made PostgreSQL read every task to count a team's; someone
      * who reads tasks through a definition keeps them, and both counts are right.
