@@ -3,6 +3,7 @@ package uk.org.throughthegate.access;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -114,7 +115,7 @@ class TeamTaskCounts implements Interceptor {
 
     private static boolean isEmpty(Object value) {
         return (value instanceof Object[] array && array.length == 0)
-                || (value instanceof java.util.Collection<?> collection && collection.isEmpty());
+                || (value instanceof Collection<?> collection && collection.isEmpty());
     }
 
     private static List<Field> criteria() {
