@@ -7,7 +7,6 @@ import java.util.Set;
 
 import org.apache.ibatis.executor.Executor;
 import org.apache.ibatis.mapping.MappedStatement;
-import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
 import org.apache.ibatis.plugin.Signature;
@@ -27,7 +26,7 @@ import org.apache.ibatis.session.RowBounds;
  */
 @Intercepts(@Signature(type = Executor.class, method = "query",
         args = {MappedStatement.class, Object.class, RowBounds.class, ResultHandler.class}))
-class PlannedOncePerConnection implements Interceptor {
+class PlannedOncePerConnection extends ExecutorQueryInterceptor {
 
     private final Set<String> statements;
 

@@ -5,7 +5,6 @@ import java.util.Set;
 
 import org.apache.ibatis.executor.Executor;
 import org.apache.ibatis.mapping.MappedStatement;
-import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
 import org.apache.ibatis.plugin.Signature;
@@ -28,7 +27,7 @@ import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
  */
 @Intercepts(@Signature(type = Executor.class, method = "query",
         args = {MappedStatement.class, Object.class, RowBounds.class, ResultHandler.class}))
-class TaskGrantsBeyondRows implements Interceptor {
+class TaskGrantsBeyondRows extends ExecutorQueryInterceptor {
 
     private static final ThreadLocal<Boolean> HELD = new ThreadLocal<>();
 

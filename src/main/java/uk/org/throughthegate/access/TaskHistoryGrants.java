@@ -3,6 +3,8 @@ package uk.org.throughthegate.access;
 import java.util.Arrays;
 import java.util.Objects;
 
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -29,6 +31,16 @@ class TaskHistoryGrants extends AbstractProcessEnginePlugin {
     }
 
     static class WithoutHistoricTaskGrants extends DefaultAuthorizationProvider {
+
+        /**
+         * Not looked for either: the engine reads the team's existing grant on the task's history
+         * before it makes one, a statement per team for every task created.
+         */
+        @Override
+        protected AuthorizationEntity createOrUpdateAuthorization(Task task, String userId, String groupId, Resource resource,
+                boolean isHistoric, Permission... permissions) {
+            return isHistoric ? null : super.createOrUpdateAuthorization(task, userId, groupId, resource, isHistoric, permissions);
+        }
 
         @Override
         protected AuthorizationEntity[] createOrUpdateAuthorizations(Task task, String userId, String groupId) {

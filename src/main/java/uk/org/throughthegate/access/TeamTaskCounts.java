@@ -10,7 +10,6 @@ import java.util.Set;
 
 import org.apache.ibatis.executor.Executor;
 import org.apache.ibatis.mapping.MappedStatement;
-import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
 import org.apache.ibatis.plugin.Signature;
@@ -37,7 +36,7 @@ import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
  */
 @Intercepts(@Signature(type = Executor.class, method = "query",
         args = {MappedStatement.class, Object.class, RowBounds.class, ResultHandler.class}))
-class TeamTaskCounts implements Interceptor {
+class TeamTaskCounts extends ExecutorQueryInterceptor {
 
     /** What the statement answers when it cannot count this way. */
     static final long NOT_COUNTED = -1;

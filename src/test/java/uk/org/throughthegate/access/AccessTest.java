@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -219,7 +221,7 @@ class AccessTest {
         var authorizations = engine.getAuthorizationService();
         for (var app : List.of(Map.entry("tasklist", tasklist), Map.entry("cockpit", cockpit), Map.entry("admin", admin))) {
             assertThat(authorizations.isUserAuthorized(user, List.of(group), org.camunda.bpm.engine.authorization.Permissions.ACCESS,
-                    org.camunda.bpm.engine.authorization.Resources.APPLICATION, app.getKey())).as(app.getKey()).isEqualTo(app.getValue());
+                    Resources.APPLICATION, app.getKey())).as(app.getKey()).isEqualTo(app.getValue());
         }
     }
 
@@ -373,7 +375,7 @@ class AccessTest {
                         Map.of("name", "releaseDate", "label", "Release date")))));
         var read = engine.getAuthorizationService().createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
         read.setGroupId("provider-accommodation");
-        read.setResource(org.camunda.bpm.engine.authorization.Resources.FILTER);
+        read.setResource(Resources.FILTER);
         read.setResourceId(filter.getId());
         read.addPermission(org.camunda.bpm.engine.authorization.Permissions.READ);
         engine.getAuthorizationService().saveAuthorization(read);
@@ -408,6 +410,29 @@ class AccessTest {
             assertThat(as(stranger).getForEntity("/engine-rest/history/process-instance/" + journey.getId(), String.class)
                     .getStatusCode()).as(stranger).isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
         }
+    }
+
+    /**
+     * A task is granted to each of its teams once, on the task: its history is read through the
+     * team's grant on the case's history, so no grant per task is kept for seven years.
+     */
+    @Test
+    void aTasksTeamsAreGrantedTheTaskAndReadItsHistoryThroughTheCase() {
+        ProcessInstance journey = journeyAt("Task_HoldInitialPlanningMeeting");
+        String meeting = engine.getTaskService().createTaskQuery().processInstanceId(journey.getId())
+                .taskDefinitionKey("Task_HoldInitialPlanningMeeting").singleResult().getId();
+        assertThat(engine.getAuthorizationService().createAuthorizationQuery().resourceType(Resources.TASK).resourceId(meeting).list())
+                .extracting(Authorization::getGroupId)
+                .containsExactlyInAnyOrder("yot-lewisham", "custody-feltham");
+        assertThat(engine.getAuthorizationService().createAuthorizationQuery()
+                .resourceType(Resources.HISTORIC_TASK).resourceId(meeting).count())
+                .as("no grant on the task's history").isZero();
+        for (String team : List.of("yot.lewisham", "custody.feltham")) {
+            assertThat(as(team).getForEntity("/engine-rest/history/task?taskId=" + meeting, String.class).getBody())
+                    .as(team + " reads the task's history").contains("Task_HoldInitialPlanningMeeting");
+        }
+        assertThat(as("yot.leeds").getForEntity("/engine-rest/history/task?taskId=" + meeting, String.class).getBody())
+                .as("another YOT does not").doesNotContain("Task_HoldInitialPlanningMeeting");
     }
 
     @Test
