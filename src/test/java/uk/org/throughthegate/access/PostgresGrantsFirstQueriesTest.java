@@ -78,9 +78,9 @@ class PostgresGrantsFirstQueriesTest extends GrantsFirstQueriesTest {
             }
             engine.getIdentityService().clearAuthentication();
             List<String> counts = sql.queryForList("select statement from pg_prepared_statements"
-                    + " where statement like '%count(distinct L.TASK_ID_)%'", String.class);
+                    + " where statement like '%from ACT_RU_IDENTITYLINK L%intersect%'", String.class);
             assertThat(counts).as("the team's count, prepared on the server after the driver's fifth call").hasSize(1);
-            assertThat(counts.get(0)).contains("from ACT_RU_IDENTITYLINK L").doesNotContain("from ACT_RU_TASK RES");
+            assertThat(counts.get(0)).doesNotContain("from ACT_RU_TASK RES");
         });
     }
 
