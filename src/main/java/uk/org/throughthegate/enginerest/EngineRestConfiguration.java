@@ -1,0 +1,43 @@
+package uk.org.throughthegate.enginerest;
+
+import jakarta.servlet.Filter;
+
+import org.glassfish.jersey.server.ResourceConfig;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * Two costs the engine REST API pays on every request that no answer depends on: a new JSON mapper
+ * for every response ({@link SharedObjectMapper}) and a search of every jar for how to find the
+ * process engine ({@link RememberedServiceFiles}).
+ */
+@Configuration
+class EngineRestConfiguration implements ResourceConfigCustomizer {
+
+    @Override
+    public void customize(ResourceConfig config) {
+        config.register(SharedObjectMapper.class);
+    }
+
+    /** Around the engine's authentication filter, which looks the engine up too. */
+    @Bean
+    static FilterRegistrationBean<Filter> rememberedServiceFiles() {
+        Filter remembering = (request, response, chain) -> {
+            Thread thread = Thread.currentThread();
+            ClassLoader before = thread.getContextClassLoader();
+            thread.setContextClassLoader(RememberedServiceFiles.around(before));
+            try {
+                chain.doFilter(request, response);
+            } finally {
+                thread.setContextClassLoader(before);
+            }
+        };
+        FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(remembering);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.addUrlPatterns("/engine-rest/*");
+        return registration;
+    }
+}
