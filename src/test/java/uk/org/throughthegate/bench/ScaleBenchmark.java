@@ -196,6 +196,9 @@ class ScaleBenchmark {
         report.add("custody entries/s (journey vs bare-engine start), ratio", entries, "");
         report.add("custody entries/s while seeding", seedRate < 0 ? "(nothing seeded)" : String.format("%.1f", seedRate), "");
         report.add("\"Record consent\" completions/s vs a bare one-task process, ratio", completionRates(), ">= 50 %");
+        // Mail jobs included: what the database ran while the completions were made, per completion.
+        report.add("statements per completion, journey vs bare (PostgreSQL's pg_stat_statements, if loaded)",
+                completionStatements, "");
         report.add("due timers drained/s, journey timers vs bare-engine timers, ratio", timerDrain(), ">= 50 %");
         removeBareInstances();
         report.add("rows of ACT_RU_AUTHORIZATION per journey", String.format("%.1f (%,d rows)",
@@ -447,6 +450,9 @@ class ScaleBenchmark {
         return new Rates(service, bare);
     }
 
+    /** Set by {@link #completionRates()}. */
+    String completionStatements = "";
+
     Rates completionRates() throws Exception {
         int batch = rateBatch();
         List<Task> consents = engine.getTaskService().createTaskQuery().processDefinitionKey(JourneyProcess.KEY)
@@ -455,12 +461,19 @@ class ScaleBenchmark {
         for (Task t : consents) {
             answers.add(FormAnswers.requiredFor(engine, t.getId()));
         }
+        StatementCounts statements = new StatementCounts(sql);
+        statements.reset();
         double service = rate(consents.size(), i -> engine.getTaskService().complete(consents.get(i).getId(), answers.get(i)));
+        double serviceStatements = statements.count() / (double) consents.size();
         for (int i = 0; i < batch; i++) {
             engine.getRuntimeService().startProcessInstanceByKey(BARE);
         }
         List<Task> bare = engine.getTaskService().createTaskQuery().processDefinitionKey(BARE).listPage(0, batch);
+        statements.reset();
         double bareRate = rate(bare.size(), i -> engine.getTaskService().complete(bare.get(i).getId()));
+        double bareStatements = statements.count() / (double) bare.size();
+        completionStatements = !statements.available() ? "(pg_stat_statements is not loaded by the server)"
+                : String.format("%.1f vs %.1f", serviceStatements, bareStatements);
         return new Rates(service, bareRate);
     }
 
