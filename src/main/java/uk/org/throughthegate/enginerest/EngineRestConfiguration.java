@@ -22,7 +22,11 @@ class EngineRestConfiguration implements ResourceConfigCustomizer {
         config.register(SharedObjectMapper.class);
     }
 
-    /** Around the engine's authentication filter, which looks the engine up too. */
+    /**
+     * Around the engine's authentication filter, which looks the engine up too; and around the
+     * engine API that Tasklist and Cockpit call in the browser ({@code /camunda/api/engine}), made
+     * of the same REST classes.
+     */
     @Bean
     static FilterRegistrationBean<Filter> rememberedServiceFiles() {
         Filter remembering = (request, response, chain) -> {
@@ -37,7 +41,7 @@ class EngineRestConfiguration implements ResourceConfigCustomizer {
         };
         FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(remembering);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
-        registration.addUrlPatterns("/engine-rest/*");
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
         return registration;
     }
 }

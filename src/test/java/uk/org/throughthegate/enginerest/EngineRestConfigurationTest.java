@@ -32,7 +32,7 @@ class EngineRestConfigurationTest {
     void theEngineRestApiIsServedWithBoth() {
         assertThat(context.getBean(ResourceConfig.class).getClasses()).contains(SharedObjectMapper.class);
         FilterRegistrationBean<?> remembering = context.getBean("rememberedServiceFiles", FilterRegistrationBean.class);
-        assertThat(remembering.getUrlPatterns()).containsExactly("/engine-rest/*");
+        assertThat(remembering.getUrlPatterns()).containsExactlyInAnyOrder("/engine-rest/*", "/camunda/api/*");
 
         TestPeople.person(engine, "rest.reader", "yot-lewisham");
         var answer = http.withBasicAuth("rest.reader", TestPeople.PASSWORD).getForEntity("/engine-rest/task?maxResults=1", String.class);
