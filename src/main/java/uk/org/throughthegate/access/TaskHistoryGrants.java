@@ -9,7 +9,12 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.CachedDbEntity;
+import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityState;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -40,6 +45,25 @@ class TaskHistoryGrants extends AbstractProcessEnginePlugin {
         protected AuthorizationEntity createOrUpdateAuthorization(Task task, String userId, String groupId, Resource resource,
                 boolean isHistoric, Permission... permissions) {
             return isHistoric ? null : super.createOrUpdateAuthorization(task, userId, groupId, resource, isHistoric, permissions);
+        }
+
+        /**
+         * A task made in this step is not in the database yet, so neither is a grant on it: the
+         * engine's look-up for the team's existing grant (a statement per team for every task
+         * created) could only find nothing. A team added to a task made earlier is looked up as before.
+         */
+        @Override
+        protected AuthorizationEntity getGrantAuthorization(String taskId, String userId, String groupId, Resource resource) {
+            return madeInThisStep(taskId) ? null : super.getGrantAuthorization(taskId, userId, groupId, resource);
+        }
+
+        static boolean madeInThisStep(String taskId) {
+            CommandContext step = Context.getCommandContext();
+            if (step == null || taskId == null) {
+                return false;
+            }
+            CachedDbEntity task = step.getDbEntityManager().getDbEntityCache().getCachedEntity(TaskEntity.class, taskId);
+            return task != null && task.getEntityState() == DbEntityState.TRANSIENT;
         }
 
         @Override

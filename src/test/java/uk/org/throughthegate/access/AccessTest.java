@@ -435,6 +435,24 @@ class AccessTest {
                 .as("another YOT does not").doesNotContain("Task_HoldInitialPlanningMeeting");
     }
 
+    /**
+     * A team offered a task already open is granted it, once: the grant a team already holds is
+     * found and kept (only a task made in the same step skips that look-up, as it has no grants yet).
+     */
+    @Test
+    void aTeamOfferedAnOpenTaskIsGrantedItOnce() {
+        ProcessInstance journey = journeyAt("Task_HoldInitialPlanningMeeting");
+        String meeting = engine.getTaskService().createTaskQuery().processInstanceId(journey.getId())
+                .taskDefinitionKey("Task_HoldInitialPlanningMeeting").singleResult().getId();
+        engine.getTaskService().addCandidateGroup(meeting, "yot-lewisham");
+        engine.getTaskService().addCandidateGroup(meeting, "yot-leeds");
+        assertThat(engine.getAuthorizationService().createAuthorizationQuery().resourceType(Resources.TASK).resourceId(meeting).list())
+                .extracting(Authorization::getGroupId)
+                .containsExactlyInAnyOrder("yot-lewisham", "custody-feltham", "yot-leeds");
+        assertThat(as("yot.leeds").getForEntity("/engine-rest/task?taskId=" + meeting, String.class).getBody())
+                .as("the team offered the task sees it").contains(meeting);
+    }
+
     @Test
     void aProjectManagerListsOnlyTheirConsortiumsJourneys() {
         String lewisham = unique("LEW-PM");
