@@ -84,15 +84,18 @@ public class MailOutbox {
 
     /** The mails of one batch, oldest first. */
     List<Queued> batch(String batchId) {
-        return jdbc.query("SELECT id, mail_key, case_reference, recipient, subject, text_body, html_body, queued_at"
-                + " FROM ttg_mail_outbox WHERE batch_id = ? ORDER BY queued_at", (rs, i) -> new Queued(rs.getString(1),
-                        new OutgoingMail(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                                rs.getString(6), rs.getString(7)), rs.getLong(8)), batchId);
+        return jdbc.query("SELECT mail_key, case_reference, recipient, subject, text_body, html_body, queued_at"
+                + " FROM ttg_mail_outbox WHERE batch_id = ? ORDER BY queued_at", (rs, i) -> new Queued(
+                        new OutgoingMail(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getString(6)), rs.getLong(7)), batchId);
     }
 
-    /** The mail has gone, or gone on as a {@code send-mail} instance. */
-    void remove(Queued mail) {
-        jdbc.update("DELETE FROM ttg_mail_outbox WHERE id = ?", mail.id());
+    /**
+     * Every mail of the batch has gone, or gone on as a {@code send-mail} instance: one statement for
+     * the batch, in the sending job's transaction, so they leave the outbox only if it commits.
+     */
+    void removeBatch(String batchId) {
+        jdbc.update("DELETE FROM ttg_mail_outbox WHERE batch_id = ?", batchId);
     }
 
     /**
@@ -143,6 +146,6 @@ public class MailOutbox {
     }
 
     /** A mail in the outbox and its place in its recipient's order. */
-    record Queued(String id, OutgoingMail mail, long queuedAt) {
+    record Queued(OutgoingMail mail, long queuedAt) {
     }
 }

@@ -46,8 +46,8 @@ class OutboxSending {
                 refused.add(mail.to());
                 outbox.sendAsProcess(queued);
             }
-            outbox.remove(queued);
         }
+        outbox.removeBatch(batchId);
     }
 
     private boolean deliver(OutgoingMail mail) {

@@ -99,6 +99,12 @@ public final class Mailbox {
         return batches.size();
     }
 
+    /** Mails of a case waiting in the outbox for their batch's sending job. */
+    static long inOutbox(ProcessEngine engine, String caseReference) {
+        return new org.springframework.jdbc.core.JdbcTemplate(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
+                engine.getProcessEngineConfiguration()).getDataSource()).queryForObject("select count(*) from ttg_mail_outbox where case_reference = ?", Long.class, caseReference);
+    }
+
     /**
      * The jobs that send what a transaction queued in the outbox (SendQueuedMails), in the order their
      * first mails were queued.

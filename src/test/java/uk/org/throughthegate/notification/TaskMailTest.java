@@ -292,6 +292,7 @@ class TaskMailTest {
         }
         outbox.queue(new OutgoingMail("order-ben", "LEW-ORDER", address("yot.ben"), "Ben's only", "text", "<p>html</p>"));
         Mailbox.sendOutbox(engine);
+        assertThat(Mailbox.inOutbox(engine, "LEW-ORDER")).as("each mail has left the outbox, to be tried again as send-mail").isZero();
         var management = engine.getManagementService();
         List<Job> newestFirst = management.createJobQuery().processDefinitionKey(MailOutbox.PROCESS_KEY).list().stream()
                 .sorted(java.util.Comparator.comparing((Job j) -> Mailbox.queuedAt(engine, j)).reversed()).toList();
