@@ -164,7 +164,7 @@ class JourneyHistory {
             where r.started >= :from and r.started < :to
             """);
 
-    private static final String NEEDS = GROUPED.formatted("""
+    static final String NEEDS = GROUPED.formatted("""
             select v.NAME_ as step,
                    case when v.TEXT_ in ('support-required', 'in-progress', 'done') then 'needed'
                         when v.TEXT_ = 'support-not-required' then 'not-needed'
@@ -172,9 +172,9 @@ class JourneyHistory {
                    j.consortium, j.yot, j.establishment,
                    extract(year from j.started) as yr, extract(month from j.started) as mo
             from {journey} j
-            join ACT_HI_VARINST v on v.PROC_INST_ID_ = j.id and v.EXECUTION_ID_ = j.id and v.NAME_ in (:pathways)
+            join ACT_HI_VARINST v on v.PROC_INST_ID_ = j.id and v.EXECUTION_ID_ = j.id and v.NAME_ in (%s)
             where j.started >= :from
-            """);
+            """.formatted(JourneyFactsIndex.sqlList(JourneyFactsIndex.names(Measure.Family.NEEDS))));
 
     /**
      * How far from home each journey entered in the month was placed (its latest establishment), and
@@ -188,9 +188,9 @@ class JourneyHistory {
                    j.consortium, j.yot, j.establishment,
                    extract(year from j.started) as yr, extract(month from j.started) as mo
             from {journey} j
-            join ACT_HI_VARINST v on v.PROC_INST_ID_ = j.id and v.EXECUTION_ID_ = j.id and v.NAME_ in (:placement)
+            join ACT_HI_VARINST v on v.PROC_INST_ID_ = j.id and v.EXECUTION_ID_ = j.id and v.NAME_ in (%s)
             where j.started >= :from
-            """);
+            """.formatted(JourneyFactsIndex.sqlList(JourneyFactsIndex.names(Measure.Family.PLACEMENT))));
 
     /** Time on licence: each release, and when the licence stage ended (open: still on licence). */
     private static final String ON_LICENCE = """
@@ -331,11 +331,9 @@ class JourneyHistory {
         tallies.addAll(query(ROTL_REQUESTS, p, rotl::get));
 
         Map<String, Measure> needs = byFirst(Measure.Family.NEEDS, m -> m.source.get(0));
-        p.addValue("pathways", List.copyOf(needs.keySet()));
         tallies.addAll(query(NEEDS, p, needs::get));
 
         Map<String, Measure> placement = byFirst(Measure.Family.PLACEMENT, m -> m.source.get(0));
-        p.addValue("placement", List.copyOf(placement.keySet()));
         tallies.addAll(query(PLACEMENT, p, placement::get));
         return tallies;
     }
@@ -445,7 +443,7 @@ class JourneyHistory {
     }
 
     /** The query with the journeys in view (and their ROTL requests) written in. */
-    private static String journeys(String query) {
+    static String journeys(String query) {
         return query.replace("{rotl}", ROTL).replace("{journey}", JOURNEY);
     }
 
