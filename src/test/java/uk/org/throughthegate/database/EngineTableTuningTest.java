@@ -31,13 +31,17 @@ class EngineTableTuningTest {
     }
 
     @Test
-    void jobsAreAcquiredByAnIndexOnTheirDueDateAndTheBusyTablesAreAnalysedOften() {
+    void jobsAreAcquiredByAnIndexOnTheirDueDateTheBusyTablesAnalysedAndTheGrowingHistoryVacuumedOften() {
         assertThat(sql.queryForObject("select count(*) from pg_indexes where tablename = 'act_ru_job' "
                 + "and indexname = 'ttg_idx_job_duedate'", Long.class)).isEqualTo(1);
         for (String table : EngineTableTuning.BUSY_TABLES) {
             assertThat(sql.queryForObject("select array_to_string(reloptions, ',') from pg_class where relname = ?",
                     String.class, table.toLowerCase())).as(table)
                     .contains("autovacuum_analyze_scale_factor=0.01", "autovacuum_vacuum_scale_factor=0.02");
+        }
+        for (String table : EngineTableTuning.GROWING_HISTORY_TABLES) {
+            assertThat(sql.queryForObject("select array_to_string(reloptions, ',') from pg_class where relname = ?",
+                    String.class, table.toLowerCase())).as(table).contains("autovacuum_vacuum_insert_scale_factor=0.02");
         }
         assertThat(sql.queryForObject("select count(*) from act_ru_job where duedate_ is null", Long.class)).isZero();
     }
