@@ -106,7 +106,7 @@ class JourneyHistory {
             where t.TASK_DEF_KEY_ in (:steps) and t.DUE_DATE_ >= :from and t.DUE_DATE_ < :to
             """.formatted(DEADLINE_OUTCOME));
 
-    private static final String JOURNEY_EVENTS = GROUPED.formatted("""
+    static final String JOURNEY_EVENTS = GROUPED.formatted("""
             select 'entered' as step, 'count' as outcome, j.consortium, j.yot, j.establishment,
                    extract(year from j.started) as yr, extract(month from j.started) as mo
             from {journey} j where j.started >= :from
@@ -114,21 +114,21 @@ class JourneyHistory {
             select a.ACT_ID_, 'count', j.consortium, j.yot, j.establishment,
                    extract(year from a.START_TIME_), extract(month from a.START_TIME_)
             from {journey} j join ACT_HI_ACTINST a on a.PROC_INST_ID_ = j.id
-            where a.ACT_ID_ in (:events) and a.START_TIME_ >= :from and a.START_TIME_ < :to
-            """);
+            where a.ACT_ID_ in (%s) and a.START_TIME_ >= :from and a.START_TIME_ < :to
+            """.formatted(JourneyHistoryIndexes.sqlList(JourneyHistoryIndexes.events())));
 
     /** Per pathway: did its work start before release (support needed) and end, done, by then. */
     private static final String AT_RELEASE_ONE = """
-            select cast(:%1$s as varchar(64)) as step,
+            select cast(%1$s as varchar(64)) as step,
                    case when not exists (select 1 from ACT_HI_ACTINST s where s.PROC_INST_ID_ = j.id
-                                         and s.ACT_ID_ = :%1$s and s.START_TIME_ <= rel.START_TIME_) then 'not-needed'
-                        when exists (select 1 from ACT_HI_ACTINST s where s.PROC_INST_ID_ = j.id and s.ACT_ID_ = :%1$s
+                                         and s.ACT_ID_ = %1$s and s.START_TIME_ <= rel.START_TIME_) then 'not-needed'
+                        when exists (select 1 from ACT_HI_ACTINST s where s.PROC_INST_ID_ = j.id and s.ACT_ID_ = %1$s
                                      and s.END_TIME_ <= rel.START_TIME_ and s.ACT_INST_STATE_ <> 2) then 'in-place'
                         else 'not-in-place' end as outcome,
                    j.consortium, j.yot, j.establishment,
                    extract(year from rel.START_TIME_) as yr, extract(month from rel.START_TIME_) as mo
             from {journey} j
-            join ACT_HI_ACTINST rel on rel.PROC_INST_ID_ = j.id and rel.ACT_ID_ = :released
+            join ACT_HI_ACTINST rel on rel.PROC_INST_ID_ = j.id and rel.ACT_ID_ = %2$s
                  and rel.START_TIME_ >= :from and rel.START_TIME_ < :to
             """;
 
@@ -174,7 +174,7 @@ class JourneyHistory {
             from {journey} j
             join ACT_HI_VARINST v on v.PROC_INST_ID_ = j.id and v.EXECUTION_ID_ = j.id and v.NAME_ in (%s)
             where j.started >= :from
-            """.formatted(JourneyFactsIndex.sqlList(JourneyFactsIndex.names(Measure.Family.NEEDS))));
+            """.formatted(JourneyHistoryIndexes.sqlList(JourneyHistoryIndexes.variables(Measure.Family.NEEDS))));
 
     /**
      * How far from home each journey entered in the month was placed (its latest establishment), and
@@ -190,14 +190,14 @@ class JourneyHistory {
             from {journey} j
             join ACT_HI_VARINST v on v.PROC_INST_ID_ = j.id and v.EXECUTION_ID_ = j.id and v.NAME_ in (%s)
             where j.started >= :from
-            """.formatted(JourneyFactsIndex.sqlList(JourneyFactsIndex.names(Measure.Family.PLACEMENT))));
+            """.formatted(JourneyHistoryIndexes.sqlList(JourneyHistoryIndexes.variables(Measure.Family.PLACEMENT))));
 
     /** Time on licence: each release, and when the licence stage ended (open: still on licence). */
     private static final String ON_LICENCE = """
             select j.id, j.consortium, j.yot, j.establishment, a.START_TIME_ as released, a.END_TIME_ as ended
-            from {journey} j join ACT_HI_ACTINST a on a.PROC_INST_ID_ = j.id and a.ACT_ID_ = :released
+            from {journey} j join ACT_HI_ACTINST a on a.PROC_INST_ID_ = j.id and a.ACT_ID_ = %s
             where a.START_TIME_ < :to and (a.END_TIME_ is null or a.END_TIME_ >= :from)
-            """;
+            """.formatted(JourneyHistoryIndexes.sqlLiteral(Measure.RELEASED.source.get(1)));
 
     private static final String ROTL_DECISIONS = """
             select r.consortium, r.yot, r.establishment, r.started, t.END_TIME_ as decided
@@ -308,16 +308,13 @@ class JourneyHistory {
         tallies.addAll(query(DEADLINES, p, row -> byStep.get(row)));
 
         Map<String, Measure> events = byFirst(Measure.Family.JOURNEYS, m -> m.source.get(1));
-        p.addValue("events", events.keySet().stream().filter(e -> events.get(e) != Measure.ENTERED).toList());
         tallies.addAll(query(JOURNEY_EVENTS, p, events::get));
 
         Map<String, Measure> atRelease = byFirst(Measure.Family.AT_RELEASE, m -> m.source.get(1));
         List<String> parts = new ArrayList<>();
-        int i = 0;
         for (String step : atRelease.keySet()) {
-            p.addValue("pathwayStep" + i, step);
-            parts.add(AT_RELEASE_ONE.formatted("pathwayStep" + i));
-            i++;
+            parts.add(AT_RELEASE_ONE.formatted(JourneyHistoryIndexes.sqlLiteral(step),
+                    JourneyHistoryIndexes.sqlLiteral(Measure.RELEASED.source.get(1))));
         }
         tallies.addAll(query(GROUPED.formatted(String.join(" union all ", parts)), p, atRelease::get));
 
@@ -450,7 +447,6 @@ class JourneyHistory {
     private static MapSqlParameterSource parameters(Period period) {
         return new MapSqlParameterSource()
                 .addValue("journeyKey", JourneyProcess.KEY).addValue("rotlKey", Measure.ROTL_DECIDED.source.get(0))
-                .addValue("released", Measure.RELEASED.source.get(1))
                 .addValue("from", Timestamp.valueOf(period.start().atStartOfDay()))
                 .addValue("to", Timestamp.valueOf(period.end().atStartOfDay()))
                 .addValue("now", now());

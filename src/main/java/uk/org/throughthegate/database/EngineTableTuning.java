@@ -88,7 +88,7 @@ class EngineTableTuning implements ApplicationRunner {
 
     /**
      * The dashboard reads its journeys' history variables and steps from indexes alone (see
-     * JOURNEY_PLACE_INDEXES and dashboard/JourneyFactsIndex) only on pages vacuum has marked
+     * JOURNEY_PLACE_INDEXES and dashboard/JourneyHistoryIndexes) only on pages vacuum has marked
      * visible. These tables only grow, and PostgreSQL vacuums after inserts only once a fifth has been
      * added since the last time: at a national caseload, months of the newest history, which is the
      * history a board's year reads. Vacuumed after 2 % instead; for pages of inserts only, it sets

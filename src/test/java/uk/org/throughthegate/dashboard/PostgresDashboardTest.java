@@ -38,7 +38,7 @@ class PostgresDashboardTest extends DashboardTest {
     }
 
     @Autowired
-    JourneyFactsIndex factsIndex;
+    JourneyHistoryIndexes indexes;
 
     @Autowired
     JdbcTemplate sql;
@@ -47,23 +47,40 @@ class PostgresDashboardTest extends DashboardTest {
     PlatformTransactionManager transactions;
 
     /**
-     * Which pathways needed support is read per journey in view from the facts index alone (vacuumed,
-     * as autovacuum keeps history; whole-table and bitmap reads off, as a test database is small
-     * enough to scan), and an index left by an earlier version's measures gives way to it.
+     * Which pathways needed support is read per journey in view from the facts index alone, and the
+     * steps it counts (releases, returns, ends) from the steps index alone: vacuumed, as the service
+     * has autovacuum keep history; whole-table and bitmap reads off, as a test database is small
+     * enough to scan. An index left by an earlier version's measures gives way to the current one.
      */
     @Test
-    void eachJourneysNeedsAreReadFromTheFactsIndexAlone() throws Exception {
+    void eachJourneysFactsAndStepsAreReadFromTheirIndexesAlone() throws Exception {
         sql.execute("create index if not exists ttg_idx_hi_journey_facts_0 on ACT_HI_VARINST(PROC_INST_ID_) where NAME_ = 'gone'");
-        factsIndex.run(null);
-        assertThat(sql.queryForList("select indexname from pg_indexes where indexname like 'ttg\\_idx\\_hi\\_journey\\_facts%'",
-                String.class)).containsExactly(JourneyFactsIndex.INDEX);
+        indexes.run(null);
+        assertThat(sql.queryForList("select indexname from pg_indexes", String.class).stream()
+                .filter(i -> i.startsWith(JourneyHistoryIndexes.FACTS.prefix()) || i.startsWith(JourneyHistoryIndexes.STEPS.prefix())))
+                .containsExactlyInAnyOrder(JourneyHistoryIndexes.FACTS.name(), JourneyHistoryIndexes.STEPS.name());
 
         sql.execute("vacuum analyze ACT_HI_VARINST");
+        sql.execute("vacuum analyze ACT_HI_ACTINST");
         MapSqlParameterSource inView = history.inView(Scope.consortium("south-london"),
                 Period.parse("2031-03", "2031-12", LocalDate.of(2031, 3, 19))).parameters();
-        // Planned as the service's pages are (a generic plan, for any journeys): prepared by name,
-        // its parameters written in place of the names, run with the values found.
-        ParsedSql parsed = NamedParameterUtils.parseSqlStatement(JourneyHistory.journeys(JourneyHistory.NEEDS));
+        assertThat(genericPlan(JourneyHistory.NEEDS, inView)).contains("Index Only Scan using " + JourneyHistoryIndexes.FACTS.name());
+        // The page's steps query, over so few journeys, reads the steps by their time instead: its
+        // look-up of one journey's steps is asked alone.
+        MapSqlParameterSource journey = new MapSqlParameterSource("journey", inView.getValue("jId") instanceof String[] ids ? ids[0] : null);
+        assertThat(genericPlan("select a.ACT_ID_, a.START_TIME_ from ACT_HI_ACTINST a where a.PROC_INST_ID_ = :journey"
+                + " and a.ACT_ID_ in (" + JourneyHistoryIndexes.sqlList(JourneyHistoryIndexes.events()) + ")", journey))
+                .contains("Index Only Scan using " + JourneyHistoryIndexes.STEPS.name());
+        assertThat(JourneyHistory.JOURNEY_EVENTS).as("the page asks for the same steps")
+                .contains("a.ACT_ID_ in (" + JourneyHistoryIndexes.sqlList(JourneyHistoryIndexes.events()) + ")");
+    }
+
+    /**
+     * The plan of one of the page's queries as the service's pages are planned (generically, for any
+     * journeys): prepared by name, its parameters numbered in place of the names, run with the values found.
+     */
+    private String genericPlan(String query, MapSqlParameterSource inView) {
+        ParsedSql parsed = NamedParameterUtils.parseSqlStatement(JourneyHistory.journeys(query));
         String positional = NamedParameterUtils.substituteNamedParameters(parsed, inView);
         Object[] values = NamedParameterUtils.buildValueArray(parsed, inView, null);
         StringBuilder numbered = new StringBuilder();
@@ -79,19 +96,18 @@ class PostgresDashboardTest extends DashboardTest {
                 arguments.add(literal(one));
             }
         }
-        String plan = new TransactionTemplate(transactions).execute(status -> {
+        return new TransactionTemplate(transactions).execute(status -> {
             sql.execute("set local enable_seqscan = off");
             sql.execute("set local enable_bitmapscan = off");
             sql.execute("set local plan_cache_mode = force_generic_plan");
             // by its own name: a prepared statement outlives the transaction on the pooled connection
-            String statement = "journey_needs_" + System.nanoTime();
+            String statement = "dashboard_query_" + System.nanoTime();
             sql.execute("prepare " + statement + " as " + numbered);
             List<String> lines = sql.queryForList("explain execute " + statement + "(" + String.join(", ", arguments) + ")",
                     String.class);
             sql.execute("deallocate " + statement);
             return String.join("\n", lines);
         });
-        assertThat(plan).contains("Index Only Scan using " + JourneyFactsIndex.INDEX);
     }
 
     private static String literal(Object value) {
