@@ -14,7 +14,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The class loader of a request to the engine REST API, which remembers the service files
+ * The class loader of a request to the engine REST API (and to the engine API that Tasklist and
+ * Cockpit call from the browser, built from the same REST classes), which remembers the service files
  * ({@code META-INF/services/...}) it has read once. The engine's REST classes find the process
  * engine through a {@link java.util.ServiceLoader} every time one is made and every time a request
  * is authenticated ({@code EngineUtil.lookupProcessEngine}): several times a request, each a search

@@ -198,10 +198,11 @@ class ScaleBenchmark {
         Rates entries = custodyEntryRates(yots, establishments);
         report.add("custody entries/s (journey vs bare-engine start), ratio", entries, "");
         report.add("custody entries/s while seeding", seedRate < 0 ? "(nothing seeded)" : String.format("%.1f", seedRate), "");
-        report.add("\"Record consent\" completions/s vs a bare one-task process, ratio", completionRates(), ">= 50 %");
+        Completions completions = completions();
+        report.add("\"Record consent\" completions/s vs a bare one-task process, ratio", completions.rates(), ">= 50 %");
         // Mail jobs included: what the database ran while the completions were made, per completion.
         report.add("statements per completion, journey vs bare (PostgreSQL's pg_stat_statements, if loaded)",
-                completionStatements, "");
+                completions.statements(), "");
         report.add("due timers drained/s, journey timers vs bare-engine timers, ratio", timerDrain(), ">= 50 %");
         removeBareInstances();
         report.add("rows of ACT_RU_AUTHORIZATION per journey", String.format("%.1f (%,d rows)",
@@ -453,10 +454,11 @@ class ScaleBenchmark {
         return new Rates(service, bare);
     }
 
-    /** Set by {@link #completionRates()}. */
-    String completionStatements = "";
+    /** How fast "Record consent" is completed against the bare engine's task, and the statements each took. */
+    record Completions(Rates rates, String statements) {
+    }
 
-    Rates completionRates() throws Exception {
+    Completions completions() throws Exception {
         int batch = rateBatch();
         List<Task> consents = engine.getTaskService().createTaskQuery().processDefinitionKey(JourneyProcess.KEY)
                 .taskDefinitionKey("Task_RecordConsent").listPage(0, batch);
@@ -475,9 +477,8 @@ class ScaleBenchmark {
         statements.reset();
         double bareRate = rate(bare.size(), i -> engine.getTaskService().complete(bare.get(i).getId()));
         double bareStatements = statements.count() / (double) bare.size();
-        completionStatements = !statements.available() ? "(pg_stat_statements is not loaded by the server)"
-                : String.format("%.1f vs %.1f", serviceStatements, bareStatements);
-        return new Rates(service, bareRate);
+        return new Completions(new Rates(service, bareRate), !statements.available()
+                ? "(pg_stat_statements is not loaded by the server)" : String.format("%.1f vs %.1f", serviceStatements, bareStatements));
     }
 
     /**
