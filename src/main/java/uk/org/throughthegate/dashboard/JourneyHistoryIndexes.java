@@ -26,9 +26,9 @@ import org.springframework.stereotype.Component;
  * the variables and steps as literals, so that the page's generic plan can use them.
  * <p>
  * Each index's name carries a hash of the names it holds: a measure added in a later version gets a
- * new index at start-up, and the one it replaces is dropped. PostgreSQL only (partial, covering);
- * the statement is logged when an index is created, and a DBA may run it beforehand with
- * {@code CREATE INDEX CONCURRENTLY} (README, "Performance").
+ * new index at start-up, and the one it replaces is dropped. Built concurrently, so that history is
+ * written meanwhile; one left unfinished is built again. PostgreSQL only (partial, covering); the
+ * statement is logged when an index is created, and a DBA may run it beforehand (README, "Performance").
  */
 @Component
 @Order(1)
@@ -62,8 +62,14 @@ class JourneyHistoryIndexes implements ApplicationRunner {
                 LOG.info("Index {} holds other rows than the dashboard reads now; dropped for {}", replaced, index.name());
                 sql.execute("drop index if exists " + replaced);
             }
-            if (sql.queryForObject("select count(*) from pg_indexes where tablename = ? and indexname = ?", Long.class,
-                    index.table().toLowerCase(), index.name()) == 0) {
+            List<Boolean> valid = sql.queryForList("select i.indisvalid from pg_index i join pg_class c on c.oid = i.indexrelid"
+                    + " where c.relname = ?", Boolean.class, index.name());
+            if (valid.contains(Boolean.FALSE)) {
+                // a build cut short (the service stopped during it) leaves an index the planner ignores
+                LOG.warn("Index {} was left unfinished; dropped to be built again", index.name());
+                sql.execute("drop index if exists " + index.name());
+            }
+            if (valid.isEmpty() || valid.contains(Boolean.FALSE)) {
                 LOG.info("Creating an index of the dashboard: {}", index.create());
                 sql.execute(index.create());
             }
@@ -103,9 +109,14 @@ class JourneyHistoryIndexes implements ApplicationRunner {
             return prefix + Integer.toHexString(values.hashCode());
         }
 
+        /**
+         * Built without holding up the steps that write history meanwhile: a plain build would keep
+         * every workflow step waiting for as long as it reads seven years of a national service's
+         * history. Not in a transaction, as PostgreSQL requires.
+         */
         String create() {
-            return "create index if not exists " + name() + " on " + table + "(" + key + ") include (" + include + ") where "
-                    + column + " in (" + sqlList(values) + ")";
+            return "create index concurrently if not exists " + name() + " on " + table + "(" + key + ") include (" + include
+                    + ") where " + column + " in (" + sqlList(values) + ")";
         }
     }
 }

@@ -50,12 +50,19 @@ class PostgresDashboardTest extends DashboardTest {
      * Which pathways needed support is read per journey in view from the facts index alone, and the
      * steps it counts (releases, returns, ends) from the steps index alone: vacuumed, as the service
      * has autovacuum keep history; whole-table and bitmap reads off, as a test database is small
-     * enough to scan. An index left by an earlier version's measures gives way to the current one.
+     * enough to scan. An index left by an earlier version's measures gives way to the current one,
+     * and one whose build was cut short is built again.
      */
     @Test
     void eachJourneysFactsAndStepsAreReadFromTheirIndexesAlone() throws Exception {
         sql.execute("create index if not exists ttg_idx_hi_journey_facts_0 on ACT_HI_VARINST(PROC_INST_ID_) where NAME_ = 'gone'");
         indexes.run(null);
+        // as a concurrent build cut short leaves it: there, but ignored by the planner
+        sql.update("update pg_index set indisvalid = false where indexrelid = cast(? as regclass)", JourneyHistoryIndexes.STEPS.name());
+        indexes.run(null);
+        assertThat(sql.queryForList("select i.indisvalid from pg_index i join pg_class c on c.oid = i.indexrelid where c.relname in (?, ?)",
+                Boolean.class, JourneyHistoryIndexes.FACTS.name(), JourneyHistoryIndexes.STEPS.name())).as("built again")
+                .containsExactly(true, true);
         assertThat(sql.queryForList("select indexname from pg_indexes", String.class).stream()
                 .filter(i -> i.startsWith(JourneyHistoryIndexes.FACTS.prefix()) || i.startsWith(JourneyHistoryIndexes.STEPS.prefix())))
                 .containsExactlyInAnyOrder(JourneyHistoryIndexes.FACTS.name(), JourneyHistoryIndexes.STEPS.name());
