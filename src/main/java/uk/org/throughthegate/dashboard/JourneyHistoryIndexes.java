@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -56,23 +57,37 @@ class JourneyHistoryIndexes implements ApplicationRunner {
             return;
         }
         for (PartialIndex index : List.of(FACTS, STEPS)) {
-            for (String replaced : sql.queryForList("select indexname from pg_indexes where tablename = ? and indexname like ?"
-                    + " and indexname <> ?", String.class, index.table().toLowerCase(), index.prefix().replace("_", "\\_") + "%",
-                    index.name())) {
-                LOG.info("Index {} holds other rows than the dashboard reads now; dropped for {}", replaced, index.name());
-                sql.execute("drop index if exists " + replaced);
+            try {
+                ensure(index);
+            } catch (DataAccessException e) {
+                // the dashboard is slower without it, not wrong: no reason to keep the service from starting
+                LOG.warn("Index {} could not be made now ({}); the dashboard reads the table instead until a later start-up makes it",
+                        index.name(), e.getMostSpecificCause().getMessage());
             }
-            List<Boolean> valid = sql.queryForList("select i.indisvalid from pg_index i join pg_class c on c.oid = i.indexrelid"
-                    + " where c.relname = ?", Boolean.class, index.name());
-            if (valid.contains(Boolean.FALSE)) {
-                // a build cut short (the service stopped during it) leaves an index the planner ignores
-                LOG.warn("Index {} was left unfinished; dropped to be built again", index.name());
-                sql.execute("drop index if exists " + index.name());
-            }
-            if (valid.isEmpty() || valid.contains(Boolean.FALSE)) {
-                LOG.info("Creating an index of the dashboard: {}", index.create());
-                sql.execute(index.create());
-            }
+        }
+    }
+
+    /**
+     * Another node starting at the same time may be building the same index (unfinished, too, while
+     * it builds): then one of the two fails, is logged above, and the other's index serves both.
+     */
+    private void ensure(PartialIndex index) {
+        for (String replaced : sql.queryForList("select indexname from pg_indexes where tablename = ? and indexname like ?"
+                + " and indexname <> ?", String.class, index.table().toLowerCase(), index.prefix().replace("_", "\\_") + "%",
+                index.name())) {
+            LOG.info("Index {} holds other rows than the dashboard reads now; dropped for {}", replaced, index.name());
+            sql.execute("drop index if exists " + replaced);
+        }
+        List<Boolean> valid = sql.queryForList("select i.indisvalid from pg_index i join pg_class c on c.oid = i.indexrelid"
+                + " where c.relname = ?", Boolean.class, index.name());
+        if (valid.contains(Boolean.FALSE)) {
+            // a build cut short (the service stopped during it) leaves an index the planner ignores
+            LOG.warn("Index {} was left unfinished; dropped to be built again", index.name());
+            sql.execute("drop index if exists " + index.name());
+        }
+        if (valid.isEmpty() || valid.contains(Boolean.FALSE)) {
+            LOG.info("Creating an index of the dashboard: {}", index.create());
+            sql.execute(index.create());
         }
     }
 
