@@ -78,14 +78,14 @@ class JourneyHistoryIndexes implements ApplicationRunner {
             LOG.info("Index {} holds other rows than the dashboard reads now; dropped for {}", replaced, index.name());
             sql.execute("drop index if exists " + replaced);
         }
-        List<Boolean> valid = sql.queryForList("select i.indisvalid from pg_index i join pg_class c on c.oid = i.indexrelid"
-                + " where c.relname = ?", Boolean.class, index.name());
-        if (valid.contains(Boolean.FALSE)) {
+        Boolean valid = sql.queryForList("select i.indisvalid from pg_index i join pg_class c on c.oid = i.indexrelid"
+                + " where c.relname = ?", Boolean.class, index.name()).stream().findFirst().orElse(null);
+        if (Boolean.FALSE.equals(valid)) {
             // a build cut short (the service stopped during it) leaves an index the planner ignores
             LOG.warn("Index {} was left unfinished; dropped to be built again", index.name());
             sql.execute("drop index if exists " + index.name());
         }
-        if (valid.isEmpty() || valid.contains(Boolean.FALSE)) {
+        if (!Boolean.TRUE.equals(valid)) {
             LOG.info("Creating an index of the dashboard: {}", index.create());
             sql.execute(index.create());
         }

@@ -101,8 +101,12 @@ public final class Mailbox {
 
     /** Mails of a case waiting in the outbox for their batch's sending job. */
     static long inOutbox(ProcessEngine engine, String caseReference) {
+        return sql(engine).queryForObject("select count(*) from ttg_mail_outbox where case_reference = ?", Long.class, caseReference);
+    }
+
+    private static org.springframework.jdbc.core.JdbcTemplate sql(ProcessEngine engine) {
         return new org.springframework.jdbc.core.JdbcTemplate(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
-                engine.getProcessEngineConfiguration()).getDataSource()).queryForObject("select count(*) from ttg_mail_outbox where case_reference = ?", Long.class, caseReference);
+                engine.getProcessEngineConfiguration()).getDataSource());
     }
 
     /**
@@ -110,8 +114,7 @@ public final class Mailbox {
      * first mails were queued.
      */
     static List<Job> outboxJobs(ProcessEngine engine) {
-        var sql = new org.springframework.jdbc.core.JdbcTemplate(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
-                engine.getProcessEngineConfiguration()).getDataSource());
+        var sql = sql(engine);
         java.util.Map<String, Long> firstQueued = new java.util.HashMap<>();
         sql.query("select batch_id, min(queued_at) from ttg_mail_outbox group by batch_id",
                 (org.springframework.jdbc.core.RowCallbackHandler) rs -> firstQueued.put(rs.getString(1), rs.getLong(2)));
