@@ -16,7 +16,11 @@ public enum MailDeliveryPreference {
     static final String USER_INFO_KEY = "ttg.mailDelivery";
 
     public static MailDeliveryPreference of(IdentityService identity, String userId) {
-        String value = identity.getUserInfo(userId, USER_INFO_KEY);
+        return ofStored(identity.getUserInfo(userId, USER_INFO_KEY));
+    }
+
+    /** The preference as kept in the user's info; none kept is the default. */
+    static MailDeliveryPreference ofStored(String value) {
         return value == null ? IMMEDIATE : parse(value);
     }
 

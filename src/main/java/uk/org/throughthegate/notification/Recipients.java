@@ -3,24 +3,39 @@ package uk.org.throughthegate.notification;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
  * Who hears of a task: every member of its candidate groups, its candidate users and its assignee,
  * each once, and only those with an e-mail address in the engine's identity service.
+ * <p>
+ * With the engine's own user tables, a team's members come with their e-mail address and their mail
+ * preference in one statement. Asked through the identity service, as with a directory (LDAP), whose
+ * people are not in those tables, it is one query for the team and one more per member for the
+ * preference: every new task paid that for each member of each team it was offered to.
  */
 @Component
 class Recipients {
 
     private final IdentityService identity;
+    private final JdbcTemplate jdbc;
+    private final String prefix;
 
-    Recipients(IdentityService identity) {
+    Recipients(IdentityService identity, JdbcTemplate jdbc, ProcessEngineConfiguration configuration) {
         this.identity = identity;
+        this.jdbc = jdbc;
+        this.prefix = configuration instanceof ProcessEngineConfigurationImpl impl && impl.getDatabaseTablePrefix() != null
+                ? impl.getDatabaseTablePrefix() : "";
     }
 
     Map<String, Recipient> ofTask(Collection<? extends IdentityLink> links, String assignee) {
@@ -32,38 +47,64 @@ class Recipients {
             if (link.getGroupId() != null) {
                 members(link.getGroupId()).values().forEach(r -> people.putIfAbsent(r.userId(), r));
             } else if (link.getUserId() != null) {
-                person(link.getUserId(), people);
+                person(link.getUserId()).ifPresent(r -> people.putIfAbsent(r.userId(), r));
             }
         }
         if (assignee != null) {
-            person(assignee, people);
+            person(assignee).ifPresent(r -> people.putIfAbsent(r.userId(), r));
         }
         return people;
     }
 
+    /** The team's members who have an address, by user id. */
     Map<String, Recipient> members(String groupId) {
         Map<String, Recipient> people = new LinkedHashMap<>();
+        if (inEngineTables()) {
+            jdbc.query(withPreference("join " + prefix + "ACT_ID_MEMBERSHIP M on M.USER_ID_ = U.ID_ where M.GROUP_ID_ = ?"),
+                    (RowCallbackHandler) row -> add(people, row.getString(1), row.getString(2), row.getString(3)),
+                    MailDeliveryPreference.USER_INFO_KEY, groupId);
+            return people;
+        }
         for (User user : identity.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list()) {
-            if (hasMail(user)) {
-                people.put(user.getId(), recipient(user));
-            }
+            add(people, user.getId(), user.getEmail(), identity.getUserInfo(user.getId(), MailDeliveryPreference.USER_INFO_KEY));
         }
         return people;
     }
 
-    private void person(String userId, Map<String, Recipient> people) {
-        User user = identity.createUserQuery().userId(userId).singleResult();
-        if (user != null && hasMail(user)) {
-            people.putIfAbsent(userId, recipient(user));
+    private Optional<Recipient> person(String userId) {
+        Map<String, Recipient> found = new LinkedHashMap<>();
+        if (inEngineTables()) {
+            jdbc.query(withPreference("where U.ID_ = ?"),
+                    (RowCallbackHandler) row -> add(found, row.getString(1), row.getString(2), row.getString(3)),
+                    MailDeliveryPreference.USER_INFO_KEY, userId);
+        } else {
+            User user = identity.createUserQuery().userId(userId).singleResult();
+            if (user != null) {
+                add(found, user.getId(), user.getEmail(), identity.getUserInfo(userId, MailDeliveryPreference.USER_INFO_KEY));
+            }
         }
+        return found.values().stream().findFirst();
     }
 
-    private Recipient recipient(User user) {
-        return new Recipient(user.getId(), user.getEmail(), MailDeliveryPreference.of(identity, user.getId()));
+    /**
+     * People with their address and stored preference, as the identity service keeps them: a user's
+     * own info is the row of that key without a parent.
+     */
+    private String withPreference(String condition) {
+        return "select U.ID_, U.EMAIL_, I.VALUE_ from " + prefix + "ACT_ID_USER U"
+                + " left join " + prefix + "ACT_ID_INFO I on I.USER_ID_ = U.ID_ and I.KEY_ = ? and I.PARENT_ID_ is null "
+                + condition + " order by U.ID_";
     }
 
-    private static boolean hasMail(User user) {
-        return user.getEmail() != null && !user.getEmail().isBlank();
+    /** The engine's own user tables, which a directory's read-only provider does not use. */
+    private boolean inEngineTables() {
+        return !identity.isReadOnly();
+    }
+
+    private static void add(Map<String, Recipient> people, String userId, String email, String storedPreference) {
+        if (email != null && !email.isBlank()) {
+            people.putIfAbsent(userId, new Recipient(userId, email, MailDeliveryPreference.ofStored(storedPreference)));
+        }
     }
 
     record Recipient(String userId, String email, MailDeliveryPreference preference) {

@@ -149,11 +149,28 @@ class DirectoryUsersTest {
     }
 
     @Test
-    void aDirectoryUserKeepsTheirMailPreference() {
+    void aDirectoryUserKeepsTheirMailPreferenceAndGetsNoMailPerTaskWithTheDigest() throws Exception {
         var saved = as("yot.lewisham").exchange("/api/me/mail-delivery", HttpMethod.PUT,
                 json(Map.of("delivery", "digest")), Map.class);
-        assertThat(saved.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(as("yot.lewisham").getForObject("/api/me/mail-delivery", Map.class)).containsEntry("delivery", "digest");
+        try {
+            assertThat(saved.getStatusCode()).isEqualTo(HttpStatus.OK);
+            assertThat(as("yot.lewisham").getForObject("/api/me/mail-delivery", Map.class)).containsEntry("delivery", "digest");
+
+            lewishamJourney("DIR-DIGEST");
+            Mailbox.deliverQueued(engine);
+            assertThat(smtp.getReceivedMessages()).as("the team's only member reads new tasks in the digest")
+                    .noneMatch(mail -> subject(mail).contains("DIR-DIGEST"));
+        } finally {
+            as("yot.lewisham").exchange("/api/me/mail-delivery", HttpMethod.PUT, json(Map.of("delivery", "immediate")), Map.class);
+        }
+    }
+
+    static String subject(jakarta.mail.internet.MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
