@@ -1,8 +1,5 @@
 package uk.org.throughthegate.taskform;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -19,17 +16,18 @@ import uk.org.throughthegate.refusal.InputRefused.FieldError;
 @Component
 class TaskFormCompletionCheck {
 
+    private final DeployedFormFields forms;
+
+    TaskFormCompletionCheck(DeployedFormFields forms) {
+        this.forms = forms;
+    }
+
     @EventListener(condition = "#task.eventName == 'complete'")
     public void onComplete(DelegateTask task) {
         if (task.getProcessDefinitionId() == null || !CamundaForms.hasCamundaForm(task.getBpmnModelElementInstance())) {
             return; // nothing to check against; asked of the model, as a failed form lookup would doom the transaction
         }
-        List<FormField> fields;
-        try (InputStream form = task.getProcessEngineServices().getFormService().getDeployedTaskForm(task.getId())) {
-            fields = FormSchema.fields(form);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the form of task " + task.getTaskDefinitionKey() + " cannot be read", e);
-        }
+        List<FormField> fields = forms.of(task);
         List<FieldError> problems = SubmissionCheck.problems(fields, task.getVariables());
         if (!problems.isEmpty()) {
             throw new TaskInputRefused(task.getName(), String.valueOf(task.getVariable("caseReference")), problems);
