@@ -3,6 +3,8 @@ package uk.org.throughthegate.notification;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -27,6 +29,8 @@ public class MailLog {
 
     static final int KEPT_DAYS = 180;
 
+    static final int ROWS_PER_STATEMENT = 100;
+
     private static final Logger LOG = LoggerFactory.getLogger(MailLog.class);
 
     private final JdbcTemplate jdbc;
@@ -42,8 +46,26 @@ public class MailLog {
     }
 
     void sent(OutgoingMail mail) {
-        jdbc.update("INSERT INTO ttg_mail_log (mail_key, case_reference, sent_at) VALUES (?, ?, ?)",
-                mail.key(), mail.caseReference(), Timestamp.from(EngineClock.now()));
+        sent(List.of(mail));
+    }
+
+    /**
+     * The mails a sending job sent, in one statement for up to {@value #ROWS_PER_STATEMENT} (a new
+     * task goes to every member of its teams; a row per statement was one more statement per mail).
+     */
+    void sent(List<OutgoingMail> mails) {
+        Timestamp now = Timestamp.from(EngineClock.now());
+        for (int from = 0; from < mails.size(); from += ROWS_PER_STATEMENT) {
+            List<OutgoingMail> rows = mails.subList(from, Math.min(mails.size(), from + ROWS_PER_STATEMENT));
+            List<Object> args = new ArrayList<>();
+            for (OutgoingMail mail : rows) {
+                args.add(mail.key());
+                args.add(mail.caseReference());
+                args.add(now);
+            }
+            jdbc.update("INSERT INTO ttg_mail_log (mail_key, case_reference, sent_at) VALUES "
+                    + String.join(", ", Collections.nCopies(rows.size(), "(?, ?, ?)")), args.toArray());
+        }
     }
 
     boolean wasSent(String key) {

@@ -1,6 +1,8 @@
 package uk.org.throughthegate.notification;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -36,17 +38,20 @@ class OutboxSending {
     void send(String batchId) {
         MailOrder.Queue queue = order.look(null);
         Set<String> refused = new HashSet<>();
+        List<OutgoingMail> sent = new ArrayList<>();
         for (Queued queued : outbox.batch(batchId)) {
             OutgoingMail mail = queued.mail();
             if (refused.contains(mail.to()) || order.earlierMailWaiting(mail.to(), queued.queuedAt(), queue)) {
                 outbox.sendAsProcess(queued);
             } else if (deliver(mail)) {
-                log.sent(mail);
+                sent.add(mail);
             } else {
                 refused.add(mail.to());
                 outbox.sendAsProcess(queued);
             }
         }
+        // Logged in the job's transaction with the batch's removal: both happen, or neither.
+        log.sent(sent);
         outbox.removeBatch(batchId);
     }
 

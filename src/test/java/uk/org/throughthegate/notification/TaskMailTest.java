@@ -56,6 +56,9 @@ class TaskMailTest {
     @Autowired
     TeamDigest digest;
 
+    @Autowired
+    MailLog mailLog;
+
     @BeforeAll
     static void startMailServer() {
         mailbox.start();
@@ -113,6 +116,19 @@ class TaskMailTest {
             assertThat(mail.text() + mail.html() + mail.subject()).as("no personal detail of the child")
                     .doesNotContain("2010-05-05", "05/05/2010", "dateOfBirth", "DTO", "Feltham");
         }
+    }
+
+    @Test
+    void everyMailOfATaskThatWentIsInTheMailLogUnderItsTaskAndPerson() {
+        var journey = start(engine, lewishamCase("LEW-MAIL-LOG"));
+        String consent = task(engine, journey, "Task_RecordConsent").getId();
+        assertThat(Mailbox.inOutbox(engine, "LEW-MAIL-LOG")).as("queued, not sent yet").isEqualTo(2);
+        assertThat(mailLog.about("LEW-MAIL-LOG")).isEmpty();
+
+        Mailbox.deliverQueued(engine);
+
+        assertThat(mailLog.about("LEW-MAIL-LOG")).extracting(MailLog.SentMail::key).containsExactlyInAnyOrder(
+                "new-task:" + consent + ":yot.anna", "new-task:" + consent + ":yot.ben");
     }
 
     @Test
