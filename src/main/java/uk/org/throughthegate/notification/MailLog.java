@@ -3,8 +3,6 @@ package uk.org.throughthegate.notification;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -29,14 +27,14 @@ public class MailLog {
 
     static final int KEPT_DAYS = 180;
 
-    static final int ROWS_PER_STATEMENT = 100;
-
     private static final Logger LOG = LoggerFactory.getLogger(MailLog.class);
 
     private final JdbcTemplate jdbc;
+    private final MultiRowInsert rows;
 
     MailLog(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.rows = new MultiRowInsert(jdbc, "ttg_mail_log", "mail_key", "case_reference", "sent_at");
         // Plain SQL that H2 and PostgreSQL both accept; the table is ours, not the engine's.
         jdbc.execute("CREATE TABLE IF NOT EXISTS ttg_mail_log (mail_key VARCHAR(500) NOT NULL,"
                 + " case_reference VARCHAR(100), sent_at TIMESTAMP NOT NULL)");
@@ -49,23 +47,10 @@ public class MailLog {
         sent(List.of(mail));
     }
 
-    /**
-     * The mails a sending job sent, in one statement for up to {@value #ROWS_PER_STATEMENT} (a new
-     * task goes to every member of its teams; a row per statement was one more statement per mail).
-     */
+    /** The mails a sending job sent, together (see MultiRowInsert). */
     void sent(List<OutgoingMail> mails) {
         Timestamp now = Timestamp.from(EngineClock.now());
-        for (int from = 0; from < mails.size(); from += ROWS_PER_STATEMENT) {
-            List<OutgoingMail> rows = mails.subList(from, Math.min(mails.size(), from + ROWS_PER_STATEMENT));
-            List<Object> args = new ArrayList<>();
-            for (OutgoingMail mail : rows) {
-                args.add(mail.key());
-                args.add(mail.caseReference());
-                args.add(now);
-            }
-            jdbc.update("INSERT INTO ttg_mail_log (mail_key, case_reference, sent_at) VALUES "
-                    + String.join(", ", Collections.nCopies(rows.size(), "(?, ?, ?)")), args.toArray());
-        }
+        rows.insert(mails.stream().map(mail -> new Object[] {mail.key(), mail.caseReference(), now}).toList());
     }
 
     boolean wasSent(String key) {

@@ -42,6 +42,7 @@ public class MailOutbox {
     private final RuntimeService runtime;
     private final MailLog log;
     private final JdbcTemplate jdbc;
+    private final MultiRowInsert rows;
     private final ProcessEngineConfigurationImpl engine;
     /** The batch (and its job) of each transaction that queued a mail; forgotten when it ends. */
     private final Map<TransactionContext, String> batches = Collections.synchronizedMap(new WeakHashMap<>());
@@ -50,6 +51,8 @@ public class MailOutbox {
         this.runtime = runtime;
         this.log = log;
         this.jdbc = jdbc;
+        this.rows = new MultiRowInsert(jdbc, "ttg_mail_outbox", "id", "batch_id", "mail_key", "case_reference", "recipient",
+                "subject", "text_body", "html_body", "queued_at");
         this.engine = (ProcessEngineConfigurationImpl) configuration;
         // Plain SQL that H2 and PostgreSQL both accept; the table is ours, not the engine's.
         jdbc.execute("CREATE TABLE IF NOT EXISTS ttg_mail_outbox (id VARCHAR(64) NOT NULL PRIMARY KEY,"
@@ -75,11 +78,37 @@ public class MailOutbox {
             LOG.debug("Mail {} was queued before; not again", mail.key());
             return false;
         }
-        jdbc.update("INSERT INTO ttg_mail_outbox (id, batch_id, mail_key, case_reference, recipient, subject,"
-                + " text_body, html_body, queued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                UUID.randomUUID().toString(), batchOf(command), mail.key(), mail.caseReference(), mail.to(),
-                mail.subject(), mail.text(), mail.html(), MailOrder.queuedNow());
+        insert(List.of(mail), batchOf(command));
         return true;
+    }
+
+    /**
+     * Queues mails (a task's mail to each member of its teams, a deadline's reminders): those about a
+     * case in one statement, as each is keyed by what it is about and whom it goes to, which happens
+     * once; any about no case one by one, each checked for an earlier copy.
+     */
+    public void queueAll(List<OutgoingMail> mails) {
+        if (mails.isEmpty()) {
+            return;
+        }
+        CommandContext command = Context.getCommandContext();
+        if (command == null) {
+            engine.getCommandExecutorTxRequired().execute(c -> {
+                queueAll(mails);
+                return null;
+            });
+            return;
+        }
+        List<OutgoingMail> aboutACase = mails.stream().filter(m -> m.caseReference() != null).toList();
+        if (!aboutACase.isEmpty()) {
+            insert(aboutACase, batchOf(command));
+        }
+        mails.stream().filter(m -> m.caseReference() == null).forEach(this::queue);
+    }
+
+    private void insert(List<OutgoingMail> mails, String batch) {
+        rows.insert(mails.stream().map(mail -> new Object[] {UUID.randomUUID().toString(), batch, mail.key(),
+                mail.caseReference(), mail.to(), mail.subject(), mail.text(), mail.html(), MailOrder.queuedNow()}).toList());
     }
 
     /** The mails of one batch, oldest first. */

@@ -2,7 +2,9 @@ package uk.org.throughthegate.notification;
 
 import static uk.org.throughthegate.notification.DeadlineEscalationProcess.*;
 
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -47,9 +49,11 @@ class SendDeadlineReminderDelegate implements JavaDelegate {
         }
         String caseReference = execution.getProcessBusinessKey();
         var mail = templates.render("reminder", links.aboutTask(taskId, task.getName(), caseReference, due));
+        List<OutgoingMail> reminders = new ArrayList<>();
         for (Recipient r : recipients.ofTask(tasks.getIdentityLinksForTask(taskId), task.getAssignee()).values()) {
-            outbox.queue(new OutgoingMail("reminder:" + taskId + ":" + due.toInstant() + ":" + r.userId(),
+            reminders.add(new OutgoingMail("reminder:" + taskId + ":" + due.toInstant() + ":" + r.userId(),
                     caseReference, r.email(), mail.subject(), mail.text(), mail.html()));
         }
+        outbox.queueAll(reminders);
     }
 }

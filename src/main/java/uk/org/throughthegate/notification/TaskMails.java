@@ -76,9 +76,7 @@ class TaskMails {
             LOG.error("Mail about task {} of case {} could not be rendered; not sent", task.getId(), caseReference, e);
             return;
         }
-        for (Recipient r : to) {
-            outbox.queue(new OutgoingMail(kind + ":" + task.getId() + ":" + r.userId(), caseReference, r.email(),
-                    mail.subject(), mail.text(), mail.html()));
-        }
+        outbox.queueAll(to.stream().map(r -> new OutgoingMail(kind + ":" + task.getId() + ":" + r.userId(), caseReference,
+                r.email(), mail.subject(), mail.text(), mail.html())).toList());
     }
 }

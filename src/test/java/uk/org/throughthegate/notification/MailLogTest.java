@@ -18,7 +18,7 @@ class MailLogTest {
                 + ";DB_CLOSE_DELAY=-1"));
         MailLog log = new MailLog(jdbc);
         List<OutgoingMail> digests = new ArrayList<>();
-        for (int i = 0; i < 2 * MailLog.ROWS_PER_STATEMENT + 5; i++) {
+        for (int i = 0; i < 2 * MultiRowInsert.ROWS_PER_STATEMENT + 5; i++) {
             digests.add(new OutgoingMail("digest:2026-12-07:yot.member" + i, "LEW-LOG", "member" + i + "@test.invalid",
                     "Your team's tasks", "text", "<p>html</p>"));
         }

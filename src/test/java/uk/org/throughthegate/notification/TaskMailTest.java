@@ -59,6 +59,9 @@ class TaskMailTest {
     @Autowired
     MailLog mailLog;
 
+    @Autowired
+    MailOutbox outbox;
+
     @BeforeAll
     static void startMailServer() {
         mailbox.start();
@@ -129,6 +132,24 @@ class TaskMailTest {
 
         assertThat(mailLog.about("LEW-MAIL-LOG")).extracting(MailLog.SentMail::key).containsExactlyInAnyOrder(
                 "new-task:" + consent + ":yot.anna", "new-task:" + consent + ":yot.ben");
+    }
+
+    @Test
+    void moreMailsThanOneStatementHoldsAreQueuedSentAndLoggedEachOnce() {
+        List<OutgoingMail> many = new java.util.ArrayList<>();
+        for (int i = 0; i < 2 * MultiRowInsert.ROWS_PER_STATEMENT + 5; i++) {
+            many.add(new OutgoingMail("reminder:LEW-MANY:" + i, "LEW-MANY", "member" + i + "@test.invalid",
+                    "Reminder (case LEW-MANY)", "Case: LEW-MANY", "<p>Case: LEW-MANY</p>"));
+        }
+        outbox.queueAll(many);
+        assertThat(Mailbox.inOutbox(engine, "LEW-MANY")).isEqualTo(many.size());
+
+        Mailbox.deliverQueued(engine);
+
+        assertThat(mailbox.received()).extracting(Received::to).as("each once")
+                .containsExactlyInAnyOrderElementsOf(many.stream().map(OutgoingMail::to).toList());
+        assertThat(mailLog.about("LEW-MANY")).hasSize(many.size());
+        assertThat(Mailbox.inOutbox(engine, "LEW-MANY")).isZero();
     }
 
     @Test
@@ -211,9 +232,6 @@ class TaskMailTest {
                 .isZero();
         assertThat(task(engine, journey, "Task_HoldInitialPlanningMeeting")).isNotNull();
     }
-
-    @Autowired
-    MailOutbox outbox;
 
     /** A mail queued by a step that then fails is gone with the step: no row, no job, nothing sent. */
     @Test
