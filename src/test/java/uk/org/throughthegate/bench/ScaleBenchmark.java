@@ -82,6 +82,11 @@ class ScaleBenchmark {
 
     static final int JOURNEYS = Integer.getInteger("bench.journeys", 1000);
     static final int CALLS = Integer.getInteger("bench.calls", 60);
+    /**
+     * People on each YOT and custody team, each with an address (1 unless -Dbench.teamSize=N): a new
+     * task is mailed to every member of its teams, so what a step costs grows with the team.
+     */
+    static final int TEAM_SIZE = Integer.getInteger("bench.teamSize", 1);
     /** Journeys in history for the dashboard's own measurement (0: none beyond what was seeded). */
     static final int HISTORY = Integer.getInteger("bench.history", 0);
     static final int CLIENTS = 4;
@@ -139,7 +144,8 @@ class ScaleBenchmark {
         BenchReport report = new BenchReport(String.format("Benchmark at %,d journeys: %s, %s %s, %d cores, PostgreSQL %s, %s",
                 JOURNEYS, LocalDate.now(), engineLine(), ProductPropertiesUtil.getProductVersion(),
                 Runtime.getRuntime().availableProcessors(),
-                sql.queryForObject("show server_version", String.class), "4 clients for rates, 1 for latencies"));
+                sql.queryForObject("show server_version", String.class), "4 clients for rates, 1 for latencies"
+                        + (TEAM_SIZE > 1 ? ", " + TEAM_SIZE + " people on each YOT and custody team" : "")));
 
         List<String[]> yots = yots();
         List<String> establishments = establishments();
@@ -267,6 +273,9 @@ class ScaleBenchmark {
         Set<String> consortia = new HashSet<>();
         for (String[] yot : yots) {
             TestPeople.mailable(engine, "yot." + yot[0], "yot-" + yot[0]);
+            for (int member = 2; member <= TEAM_SIZE; member++) {
+                TestPeople.mailable(engine, "yot." + yot[0] + "." + member, "yot-" + yot[0]);
+            }
             TestPeople.mailable(engine, "manager." + yot[0], "yot-managers-" + yot[0]);
             consortia.add(yot[1]);
         }
@@ -276,6 +285,9 @@ class ScaleBenchmark {
         }
         for (String establishment : establishments) {
             TestPeople.mailable(engine, "custody." + establishment, "custody-" + establishment);
+            for (int member = 2; member <= TEAM_SIZE; member++) {
+                TestPeople.mailable(engine, "custody." + establishment + "." + member, "custody-" + establishment);
+            }
             TestPeople.mailable(engine, "governor." + establishment, "governor-" + establishment);
         }
         for (String provider : List.of("accommodation", "ete", "health", "substance-misuse", "families")) {
