@@ -73,17 +73,17 @@ class DeployedFormFields {
     }
 
     private static List<FormField> read(DelegateTask task, DeployedForm form) {
-        try (InputStream in = task.getProcessEngineServices().getRepositoryService()
-                .getResourceAsStream(form.deploymentId(), form.resourceName())) {
-            return List.copyOf(FormSchema.fields(in));
-        } catch (IOException e) {
-            throw new UncheckedIOException("the form of task " + task.getTaskDefinitionKey() + " cannot be read", e);
-        }
+        return fields(task, task.getProcessEngineServices().getRepositoryService()
+                .getResourceAsStream(form.deploymentId(), form.resourceName()));
     }
 
     private static List<FormField> read(DelegateTask task) {
-        try (InputStream in = task.getProcessEngineServices().getFormService().getDeployedTaskForm(task.getId())) {
-            return FormSchema.fields(in);
+        return fields(task, task.getProcessEngineServices().getFormService().getDeployedTaskForm(task.getId()));
+    }
+
+    private static List<FormField> fields(DelegateTask task, InputStream form) {
+        try (InputStream in = form) {
+            return List.copyOf(FormSchema.fields(in));
         } catch (IOException e) {
             throw new UncheckedIOException("the form of task " + task.getTaskDefinitionKey() + " cannot be read", e);
         }
