@@ -1,11 +1,20 @@
 package uk.org.throughthegate.taskform;
 
+import java.util.List;
+
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 
 /** Whether a model element (user task or start event) shows a Camunda Form, as the model says. */
 public final class CamundaForms {
 
     static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+
+    /**
+     * Camunda Modeler writes {@code camunda:formRef}; Operaton's Modeler and model API write
+     * {@code operaton:formRef}, and the Operaton engine reads both. Without the second, a form on the
+     * Operaton line drawn by its own tools was never checked.
+     */
+    private static final List<String> EXTENSION_NAMESPACES = List.of(CAMUNDA_NS, "http://operaton.org/schema/1.0/bpmn");
 
     private CamundaForms() {
     }
@@ -14,8 +23,13 @@ public final class CamundaForms {
         if (element == null) {
             return false;
         }
-        String formKey = element.getAttributeValueNs(CAMUNDA_NS, "formKey");
-        return element.getAttributeValueNs(CAMUNDA_NS, "formRef") != null
-                || formKey != null && formKey.startsWith("camunda-forms:");
+        for (String namespace : EXTENSION_NAMESPACES) {
+            String formKey = element.getAttributeValueNs(namespace, "formKey");
+            if (element.getAttributeValueNs(namespace, "formRef") != null
+                    || formKey != null && (formKey.startsWith("camunda-forms:") || formKey.startsWith("operaton-forms:"))) {
+                return true;
+            }
+        }
+        return false;
     }
 }
