@@ -6,6 +6,8 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.stereotype.Component;
 
+import uk.org.throughthegate.database.EngineTableName;
+
 /**
  * On every request of a user who is not an administrator, the engine asks which groups hold any
  * grant at all ({@code SELECT distinct(GROUP_ID_) FROM ACT_RU_AUTHORIZATION}, camunda-bpm-platform
@@ -34,8 +36,7 @@ class AuthorizedGroupsLookup extends AbstractProcessEnginePlugin {
             return;
         }
         Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
-        String table = (configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix())
-                + "ACT_RU_AUTHORIZATION";
+        String table = EngineTableName.of(configuration, "ACT_RU_AUTHORIZATION");
         EngineStatements.replace(mybatis, STATEMENT, new StaticSqlSource(mybatis, looseIndexScan(table)),
                 AuthorizedGroupsLookup.class.getName());
     }

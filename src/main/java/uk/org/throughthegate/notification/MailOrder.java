@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
@@ -18,6 +17,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+
+import uk.org.throughthegate.database.EngineTableName;
 
 /**
  * Mails reach a person in the order they were queued, also after the mail server was down: then each
@@ -47,8 +48,7 @@ class MailOrder {
         this.runtime = runtime;
         this.management = management;
         this.jdbc = jdbc;
-        this.table = (configuration instanceof ProcessEngineConfigurationImpl impl && impl.getDatabaseTablePrefix() != null
-                ? impl.getDatabaseTablePrefix() : "") + "ACT_RU_JOB";
+        this.table = EngineTableName.of(configuration, "ACT_RU_JOB");
     }
 
     /**

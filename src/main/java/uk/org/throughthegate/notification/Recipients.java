@@ -12,12 +12,13 @@ import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
+
+import uk.org.throughthegate.database.EngineTableName;
 
 /**
  * Who hears of a task: every member of its candidate groups, its candidate users and its assignee,
@@ -34,13 +35,16 @@ class Recipients {
 
     private final IdentityService identity;
     private final JdbcTemplate jdbc;
-    private final String prefix;
+    private final String users;
+    private final String memberships;
+    private final String userInfo;
 
     Recipients(IdentityService identity, JdbcTemplate jdbc, ProcessEngineConfiguration configuration) {
         this.identity = identity;
         this.jdbc = jdbc;
-        this.prefix = configuration instanceof ProcessEngineConfigurationImpl impl && impl.getDatabaseTablePrefix() != null
-                ? impl.getDatabaseTablePrefix() : "";
+        this.users = EngineTableName.of(configuration, "ACT_ID_USER");
+        this.memberships = EngineTableName.of(configuration, "ACT_ID_MEMBERSHIP");
+        this.userInfo = EngineTableName.of(configuration, "ACT_ID_INFO");
     }
 
     Map<String, Recipient> ofTask(Collection<? extends IdentityLink> links, String assignee) {
@@ -65,7 +69,7 @@ class Recipients {
     Map<String, Recipient> members(String groupId) {
         Map<String, Recipient> people = new LinkedHashMap<>();
         if (inEngineTables()) {
-            jdbc.query(withPreference("join " + prefix + "ACT_ID_MEMBERSHIP M on M.USER_ID_ = U.ID_ where M.GROUP_ID_ = ?"),
+            jdbc.query(withPreference("join " + memberships + " M on M.USER_ID_ = U.ID_ where M.GROUP_ID_ = ?"),
                     (RowCallbackHandler) row -> add(people, row.getString(1), row.getString(2), row.getString(3)),
                     MailDeliveryPreference.USER_INFO_KEY, groupId);
             return people;
@@ -88,7 +92,7 @@ class Recipients {
             List<Object> args = new ArrayList<>();
             args.add(MailDeliveryPreference.USER_INFO_KEY);
             args.addAll(userIds);
-            jdbc.query("select USER_ID_, VALUE_ from " + prefix + "ACT_ID_INFO where KEY_ = ? and PARENT_ID_ is null"
+            jdbc.query("select USER_ID_, VALUE_ from " + userInfo + " where KEY_ = ? and PARENT_ID_ is null"
                     + " and USER_ID_ in (" + String.join(", ", Collections.nCopies(userIds.size(), "?")) + ")",
                     (RowCallbackHandler) row -> preferences.put(row.getString(1), row.getString(2)), args.toArray());
         }
@@ -115,8 +119,8 @@ class Recipients {
      * own info is the row of that key without a parent.
      */
     private String withPreference(String condition) {
-        return "select U.ID_, U.EMAIL_, I.VALUE_ from " + prefix + "ACT_ID_USER U"
-                + " left join " + prefix + "ACT_ID_INFO I on I.USER_ID_ = U.ID_ and I.KEY_ = ? and I.PARENT_ID_ is null "
+        return "select U.ID_, U.EMAIL_, I.VALUE_ from " + users + " U"
+                + " left join " + userInfo + " I on I.USER_ID_ = U.ID_ and I.KEY_ = ? and I.PARENT_ID_ is null "
                 + condition + " order by U.ID_";
     }
 

@@ -16,6 +16,9 @@ public final class CamundaForms {
      */
     private static final List<String> EXTENSION_NAMESPACES = List.of(CAMUNDA_NS, "http://operaton.org/schema/1.0/bpmn");
 
+    /** How a form key names a Camunda Form, in either engine line's spelling. */
+    static final List<String> FORM_KEY_PREFIXES = List.of("camunda-forms:", "operaton-forms:");
+
     private CamundaForms() {
     }
 
@@ -26,7 +29,7 @@ public final class CamundaForms {
         for (String namespace : EXTENSION_NAMESPACES) {
             String formKey = element.getAttributeValueNs(namespace, "formKey");
             if (element.getAttributeValueNs(namespace, "formRef") != null
-                    || formKey != null && (formKey.startsWith("camunda-forms:") || formKey.startsWith("operaton-forms:"))) {
+                    || formKey != null && FORM_KEY_PREFIXES.stream().anyMatch(formKey::startsWith)) {
                 return true;
             }
         }

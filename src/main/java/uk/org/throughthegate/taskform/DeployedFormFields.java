@@ -56,10 +56,13 @@ class DeployedFormFields {
         var ref = entity.getCamundaFormRef();
         if (ref == null) {
             String formKey = entity.getFormKey(); // camunda-forms:deployment:NAME, a file of the process's deployment
-            String prefix = "camunda-forms:deployment:";
-            return formKey != null && formKey.startsWith(prefix)
-                    ? new DeployedForm(deployment + "/" + formKey.substring(prefix.length()), deployment,
-                            formKey.substring(prefix.length())) : null;
+            for (String prefix : CamundaForms.FORM_KEY_PREFIXES) {
+                if (formKey != null && formKey.startsWith(prefix + "deployment:")) {
+                    String file = formKey.substring((prefix + "deployment:").length());
+                    return new DeployedForm(deployment + "/" + file, deployment, file);
+                }
+            }
+            return null;
         }
         var forms = Context.getCommandContext().getCamundaFormDefinitionManager();
         var definition = switch (ref.getBinding()) {
