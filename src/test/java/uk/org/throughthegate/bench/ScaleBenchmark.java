@@ -201,12 +201,14 @@ class ScaleBenchmark {
         report.add("its evaluation return (CSV, 12 months)",
                 latency("pm.south-london", "GET", "/dashboard/return.csv?consortium=south-london", null), "");
 
-        Rates entries = custodyEntryRates(yots, establishments);
-        report.add("custody entries/s (journey vs bare-engine start), ratio", entries, "");
+        ServiceRates entries = custodyEntryRates(yots, establishments);
+        report.add("custody entries/s (journey vs bare-engine start), ratio", entries.asSeen(), "");
+        report.add("the same with their mails sent", entries.withMailsSent(), "");
         report.add("custody entries/s while seeding", seedRate < 0 ? "(nothing seeded)" : String.format("%.1f", seedRate), "");
         Completions completions = completions();
-        report.add("\"Record consent\" completions/s vs a bare one-task process, ratio", completions.rates(), ">= 50 %");
-        // Mail jobs included: what the database ran while the completions were made, per completion.
+        report.add("\"Record consent\" completions/s vs a bare one-task process, ratio", completions.rates().asSeen(), ">= 50 %");
+        report.add("the same with their mails sent", completions.rates().withMailsSent(), ">= 50 %");
+        // Mail jobs included: what the database ran from the first completion until their mails were sent.
         report.add("statements per completion, journey vs bare (PostgreSQL's pg_stat_statements, if loaded)",
                 completions.statements(), "");
         report.add("due timers drained/s, journey timers vs bare-engine timers, ratio", timerDrain(), ">= 50 %");
@@ -449,25 +451,32 @@ class ScaleBenchmark {
         }
     }
 
+    /**
+     * The service's rate as its clients saw it, and with the mails its steps queued sent (the work
+     * the job executor does after each step's commit), each against the bare engine's.
+     */
+    record ServiceRates(Rates asSeen, Rates withMailsSent) {
+    }
+
     /** Enough steps to last several seconds (a hundred completions took two, within the noise). */
     int rateBatch() {
         return Math.max(20, Math.min(400, JOURNEYS * 2 / 5));
     }
 
-    Rates custodyEntryRates(List<String[]> yots, List<String> establishments) throws Exception {
+    ServiceRates custodyEntryRates(List<String[]> yots, List<String> establishments) throws Exception {
         int batch = rateBatch();
         String run = Long.toString(System.currentTimeMillis(), 36).toUpperCase();
-        double service = rate(batch, i -> {
+        double[] service = rateWithMails(batch, i -> {
             Random r = new Random(i);
             String[] yot = yots.get(r.nextInt(yots.size()));
             JourneyScenario.start(engine, entry("RATE-" + run + "-" + i, yot[0], establishments.get(r.nextInt(establishments.size())), r));
         });
         double bare = rate(batch, i -> engine.getRuntimeService().startProcessInstanceByKey(BARE, "RATE-" + run + "-" + i));
-        return new Rates(service, bare);
+        return new ServiceRates(new Rates(service[0], bare), new Rates(service[1], bare));
     }
 
     /** How fast "Record consent" is completed against the bare engine's task, and the statements each took. */
-    record Completions(Rates rates, String statements) {
+    record Completions(ServiceRates rates, String statements) {
     }
 
     Completions completions() throws Exception {
@@ -480,7 +489,8 @@ class ScaleBenchmark {
         }
         StatementCounts statements = new StatementCounts(sql);
         statements.reset();
-        double service = rate(consents.size(), i -> engine.getTaskService().complete(consents.get(i).getId(), answers.get(i)));
+        double[] service = rateWithMails(consents.size(),
+                i -> engine.getTaskService().complete(consents.get(i).getId(), answers.get(i)));
         double serviceStatements = statements.count() / (double) consents.size();
         for (int i = 0; i < batch; i++) {
             engine.getRuntimeService().startProcessInstanceByKey(BARE);
@@ -489,7 +499,8 @@ class ScaleBenchmark {
         statements.reset();
         double bareRate = rate(bare.size(), i -> engine.getTaskService().complete(bare.get(i).getId()));
         double bareStatements = statements.count() / (double) bare.size();
-        return new Completions(new Rates(service, bareRate), !statements.available()
+        return new Completions(new ServiceRates(new Rates(service[0], bareRate), new Rates(service[1], bareRate)),
+                !statements.available()
                 ? "(pg_stat_statements is not loaded by the server)" : String.format("%.1f vs %.1f", serviceStatements, bareStatements));
     }
 
@@ -546,6 +557,26 @@ class ScaleBenchmark {
         long start = System.nanoTime();
         parallel(count, action);
         return count / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * The rate of {@code action} as its clients see it, and counting until the mails it queued have
+     * left the outbox: their sending is part of what a step costs the service. Until 2026-12-07 only
+     * the first was measured, and the bare engine's run that followed could share the machine with
+     * the service's last mails.
+     */
+    double[] rateWithMails(int count, IntConsumer action) throws Exception {
+        long start = System.nanoTime();
+        parallel(count, action);
+        double asSeen = count / ((System.nanoTime() - start) / 1e9);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (sql.queryForObject("select count(*) from ttg_mail_outbox " + StatementCounts.OWN, Long.class) > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the outbox was not empty 10 minutes after the steps: is the job executor running?");
+            }
+            Thread.sleep(10);
+        }
+        return new double[] {asSeen, count / ((System.nanoTime() - start) / 1e9)};
     }
 
     void parallel(int count, IntConsumer action) throws Exception {
