@@ -122,6 +122,23 @@ class TaskMailTest {
     }
 
     @Test
+    void someoneOnBothTeamsOfATaskGetsOneMailAndEachTeamsMembersTheirs() {
+        mailable(engine, "both.teams", "yot-lewisham", "custody-feltham");
+        try {
+            var journey = start(engine, lewishamCase("LEW-MAIL-BOTH"));
+            Mailbox.deliverQueued(engine);
+            mailbox.clear();
+            complete(engine, journey, "Task_RecordConsent", "consentToShare", "given");
+            Mailbox.deliverQueued(engine);
+            assertThat(mailbox.received()).extracting(Received::to).as("the planning meeting is offered to both teams")
+                    .containsExactlyInAnyOrder(address("yot.anna"), address("yot.ben"), address("custody.cara"),
+                            address("both.teams"));
+        } finally {
+            engine.getIdentityService().deleteUser("both.teams");
+        }
+    }
+
+    @Test
     void everyMailOfATaskThatWentIsInTheMailLogUnderItsTaskAndPerson() {
         var journey = start(engine, lewishamCase("LEW-MAIL-LOG"));
         String consent = task(engine, journey, "Task_RecordConsent").getId();
