@@ -11,7 +11,7 @@ import uk.org.throughthegate.calendar.EngineClock;
 
 /**
  * Mails kept in the database when no SMTP server is configured (the demo), newest first. Kept in
- * the same transaction as the sending job, so a kept mail and a finished job go together.
+ * the same transaction as its removal from the outbox, so a kept mail and a sent one go together.
  */
 @Component
 class KeptMails {

@@ -75,8 +75,8 @@ class MailDelivery {
     }
 
     /**
-     * The mail's Message-ID, made from its key: a sending job run again (its node died after the
-     * mail server took the mail but before the job's commit) sends the same Message-ID, which mail
+     * The mail's Message-ID, made from its key: a mail sent again (its node died after the
+     * mail server took the mail but before its transaction's commit) has the same Message-ID, which mail
      * servers and clients show once.
      */
     static String messageId(String key, String from) {

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 import uk.org.throughthegate.calendar.EngineClock;
 
 /**
- * Which mails went out: one row per mail sent (or kept, in the demo), written in the sending job's
+ * Which mails went out: one row per mail sent (or kept, in the demo), written in the sending
  * transaction, naming the mail's key (what it was about and whom it went to), its case and when.
  * Kept {@value #KEPT_DAYS} days, as the sending process's history was.
  * <p>
@@ -47,7 +47,7 @@ public class MailLog {
         sent(List.of(mail));
     }
 
-    /** The mails a sending job sent, together (see MultiRowInsert). */
+    /** The mails one sending transaction sent, together (see MultiRowInsert). */
     void sent(List<OutgoingMail> mails) {
         Timestamp now = Timestamp.from(EngineClock.now());
         rows.insert(mails.stream().map(mail -> new Object[] {mail.key(), mail.caseReference(), now}).toList());

@@ -14,23 +14,24 @@ import org.camunda.bpm.engine.impl.cfg.TransactionContext;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
-import org.camunda.bpm.engine.impl.persistence.entity.MessageEntity;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Queues a mail: a row in {@code ttg_mail_outbox}, written in the queuing step's transaction, so the
- * mail exists only if the step commits. The step also gets one job (per transaction, however many
- * mails it queues) that sends its mails after the commit ({@link SendQueuedMails}); a mail that cannot
+ * mail exists only if the step commits. When the step commits, the outbox's sender is woken
+ * ({@link OutboxSender}) and sends what is waiting, many steps' mails at a time; a mail that cannot
  * go at once becomes an instance of {@code send-mail}, with its retries and, if the mail server stays
  * down, an incident in Cockpit. The workflow step never waits for SMTP.
  * <p>
  * Each mail was a {@code send-mail} instance from the start until 2026-12-06: a process start inside
  * the step per mail (seven variables, two byte arrays, a job), about as costly as the step itself.
+ * Until 2026-12-07 each step that queued mails made a job of its own to send them
+ * ({@link SendQueuedMails}): six statements of the job executor per step, more than the mails' own.
  */
 @Component
 public class MailOutbox {
@@ -44,11 +45,14 @@ public class MailOutbox {
     private final JdbcTemplate jdbc;
     private final MultiRowInsert rows;
     private final ProcessEngineConfigurationImpl engine;
-    /** The batch (and its job) of each transaction that queued a mail; forgotten when it ends. */
+    private final ObjectProvider<OutboxSender> sender;
+    /** The batch of each transaction that queued a mail; forgotten when it ends. */
     private final Map<TransactionContext, String> batches = Collections.synchronizedMap(new WeakHashMap<>());
 
-    MailOutbox(RuntimeService runtime, MailLog log, JdbcTemplate jdbc, ProcessEngineConfiguration configuration) {
+    MailOutbox(RuntimeService runtime, MailLog log, JdbcTemplate jdbc, ProcessEngineConfiguration configuration,
+            ObjectProvider<OutboxSender> sender) {
         this.runtime = runtime;
+        this.sender = sender;
         this.log = log;
         this.jdbc = jdbc;
         this.rows = new MultiRowInsert(jdbc, "ttg_mail_outbox", "id", "batch_id", "mail_key", "case_reference", "recipient",
@@ -61,6 +65,7 @@ public class MailOutbox {
                 + " html_body TEXT NOT NULL, queued_at BIGINT NOT NULL)");
         jdbc.execute("CREATE INDEX IF NOT EXISTS ttg_mail_outbox_batch ON ttg_mail_outbox (batch_id)");
         jdbc.execute("CREATE INDEX IF NOT EXISTS ttg_mail_outbox_key ON ttg_mail_outbox (mail_key)");
+        jdbc.execute("CREATE INDEX IF NOT EXISTS ttg_mail_outbox_queued ON ttg_mail_outbox (queued_at)");
     }
 
     /**
@@ -111,20 +116,27 @@ public class MailOutbox {
                 mail.caseReference(), mail.to(), mail.subject(), mail.text(), mail.html(), MailOrder.queuedNow()}).toList());
     }
 
-    /** The mails of one batch, oldest first. */
-    List<Queued> batch(String batchId) {
-        return jdbc.query("SELECT mail_key, case_reference, recipient, subject, text_body, html_body, queued_at"
-                + " FROM ttg_mail_outbox WHERE batch_id = ? ORDER BY queued_at", (rs, i) -> new Queued(
-                        new OutgoingMail(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                                rs.getString(5), rs.getString(6)), rs.getLong(7)), batchId);
+    /**
+     * Up to {@code limit} of the oldest waiting mails, each locked until the caller's transaction
+     * ends. Mails another sender (a thread, a node) holds are passed over, not waited for, and mails of
+     * steps not yet committed are not seen: each mail is taken by one sender.
+     */
+    List<Queued> take(int limit) {
+        return jdbc.query("SELECT id, mail_key, case_reference, recipient, subject, text_body, html_body, queued_at"
+                + " FROM ttg_mail_outbox ORDER BY queued_at FETCH FIRST ? ROWS ONLY FOR UPDATE SKIP LOCKED",
+                (rs, i) -> new Queued(rs.getString(1), new OutgoingMail(rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7)), rs.getLong(8)), limit);
     }
 
     /**
-     * Every mail of the batch has gone, or gone on as a {@code send-mail} instance: one statement for
-     * the batch, in the sending job's transaction, so they leave the outbox only if it commits.
+     * These mails have gone, or gone on as {@code send-mail} instances: one statement, in the sending
+     * transaction, so they leave the outbox only if it commits.
      */
-    void removeBatch(String batchId) {
-        jdbc.update("DELETE FROM ttg_mail_outbox WHERE batch_id = ?", batchId);
+    void remove(List<Queued> sent) {
+        if (!sent.isEmpty()) {
+            jdbc.update("DELETE FROM ttg_mail_outbox WHERE id IN (" + String.join(", ", Collections.nCopies(sent.size(), "?"))
+                    + ")", sent.stream().map(Queued::id).toArray());
+        }
     }
 
     /**
@@ -153,28 +165,26 @@ public class MailOutbox {
                 || log.wasSent(key);
     }
 
-    /** The transaction's batch; its first mail creates it and the job that sends it after the commit. */
+    /**
+     * The transaction's batch (the mails one step queued, for whoever reads the outbox); its first
+     * mail creates it and has the sender woken once the transaction commits.
+     */
     private String batchOf(CommandContext command) {
         TransactionContext transaction = command.getTransactionContext();
         String batch = batches.get(transaction);
         if (batch == null) {
             batch = UUID.randomUUID().toString();
-            MessageEntity job = new MessageEntity();
-            job.setJobHandlerType(SendQueuedMails.TYPE);
-            job.setJobHandlerConfigurationRaw(batch);
-            // Due now: the job executor here acquires only jobs with a due date (ensureJobDueDateNotNull).
-            job.setDuedate(ClockUtil.getCurrentTime());
-            // Of no process instance: nothing to keep it apart from, so batches go side by side.
-            job.setExclusive(false);
-            command.getJobManager().send(job);
             batches.put(transaction, batch);
-            transaction.addTransactionListener(TransactionState.COMMITTED, c -> batches.remove(transaction));
+            transaction.addTransactionListener(TransactionState.COMMITTED, c -> {
+                batches.remove(transaction);
+                sender.ifAvailable(OutboxSender::wake);
+            });
             transaction.addTransactionListener(TransactionState.ROLLED_BACK, c -> batches.remove(transaction));
         }
         return batch;
     }
 
     /** A mail in the outbox and its place in its recipient's order. */
-    record Queued(OutgoingMail mail, long queuedAt) {
+    record Queued(String id, OutgoingMail mail, long queuedAt) {
     }
 }

@@ -12,11 +12,11 @@ import org.springframework.stereotype.Component;
 import uk.org.throughthegate.notification.MailOutbox.Queued;
 
 /**
- * Sends one batch of the outbox, oldest mail first. A mail goes at once unless an earlier mail to the
- * same person failed and waits for its next try (then it goes on as a {@code send-mail} instance
- * that waits behind that one, see MailOrder); a mail the mail server refuses goes on as a
- * {@code send-mail} instance too, with its retries and its incident in Cockpit, and so do the
- * batch's later mails to the same person, so that they stay behind it.
+ * Sends the oldest waiting mails of the outbox, oldest first, in the caller's transaction. A mail
+ * goes at once unless an earlier mail to the same person failed and waits for its next try (then it
+ * goes on as a {@code send-mail} instance that waits behind that one, see MailOrder); a mail the mail
+ * server refuses goes on as a {@code send-mail} instance too, with its retries and its incident in
+ * Cockpit, and so do the later mails to the same person taken with it, so that they stay behind it.
  */
 @Component
 class OutboxSending {
@@ -35,11 +35,16 @@ class OutboxSending {
         this.log = log;
     }
 
-    void send(String batchId) {
+    /** Takes up to {@code limit} waiting mails and sends them; says how many it took. */
+    int sendWaiting(int limit) {
+        List<Queued> taken = outbox.take(limit);
+        if (taken.isEmpty()) {
+            return 0;
+        }
         MailOrder.Queue queue = order.look(null);
         Set<String> refused = new HashSet<>();
         List<OutgoingMail> sent = new ArrayList<>();
-        for (Queued queued : outbox.batch(batchId)) {
+        for (Queued queued : taken) {
             OutgoingMail mail = queued.mail();
             if (refused.contains(mail.to()) || order.earlierMailWaiting(mail.to(), queued.queuedAt(), queue)) {
                 outbox.sendAsProcess(queued);
@@ -50,9 +55,10 @@ class OutboxSending {
                 outbox.sendAsProcess(queued);
             }
         }
-        // Logged in the job's transaction with the batch's removal: both happen, or neither.
+        // Logged in the same transaction as their removal from the outbox: both happen, or neither.
         log.sent(sent);
-        outbox.removeBatch(batchId);
+        outbox.remove(taken);
+        return taken.size();
     }
 
     private boolean deliver(OutgoingMail mail) {

@@ -6,9 +6,10 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
- * The job that sends the mails one transaction queued ({@link MailOutbox}), run by the job executor
- * after that transaction commits. It belongs to no process instance: if it fails as a whole (the
- * database went away), the job executor retries it and its mails stay in the outbox meanwhile.
+ * A sending job as steps made them until 2026-12-07, one per step that queued mails; now the outbox's
+ * sender sends without a job ({@link OutboxSender}). Kept so that such a job still waiting when the
+ * service is upgraded runs: it sends what is waiting in the outbox, as the sender does, taking only
+ * mails no sender holds, so none goes twice.
  */
 @Component
 class SendQueuedMails extends JobKindPlugin {
@@ -29,6 +30,6 @@ class SendQueuedMails extends JobKindPlugin {
 
     @Override
     public void execute(Key configuration, ExecutionEntity execution, CommandContext commandContext, String tenantId) {
-        sending.getObject().send(configuration.id());
+        sending.getObject().sendWaiting(OutboxSender.PAGE);
     }
 }

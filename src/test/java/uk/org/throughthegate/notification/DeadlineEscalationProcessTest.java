@@ -225,7 +225,7 @@ class DeadlineEscalationProcessTest {
         awaitMails(3); // the consent task's, then the meeting's new-task mails to both teams
         await().atMost(Duration.ofSeconds(30)).until(() -> { // and any other queued before the ladder starts
             Mailbox.minuteForWaitingMails(engine);
-            return Mailbox.outboxJobs(engine).isEmpty()
+            return Mailbox.waitingInOutbox(engine) == 0
                     && engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(MailOutbox.PROCESS_KEY).count() == 0;
         });
         mailbox.clear();

@@ -41,7 +41,7 @@ class KeptMailsTest {
         ClockUtil.setCurrentTime(at("2026-12-18T10:00"));
         start(engine, lewishamCase("LEW-KEPT"));
 
-        assertThat(Mailbox.deliverQueued(engine)).as("the sending job succeeds").isEqualTo(1);
+        assertThat(Mailbox.deliverQueued(engine)).as("the mail left the outbox").isEqualTo(1);
         assertThat(engine.getRuntimeService().createIncidentQuery().count()).isZero();
 
         var page = http.withBasicAuth("admin", "test-only").getForEntity("/mails", String.class);

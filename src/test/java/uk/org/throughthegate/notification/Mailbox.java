@@ -61,22 +61,22 @@ public final class Mailbox {
     }
 
     /**
-     * Runs the queued sending jobs, as the job executor would after the queuing step commits, oldest
-     * mail first; a mail that waits for an earlier one to the same person looks again at once, not a
-     * minute later. Returns how many sending jobs ran.
+     * Sends what is waiting in the outbox, as the outbox's sender would after the queuing steps
+     * commit, then runs the send-mail instances' jobs, oldest mail first; a mail that waits for an
+     * earlier one to the same person looks again at once, not a minute later. Returns how many mails
+     * left the outbox plus how many send-mail jobs ran.
      */
     public static int deliverQueued(ProcessEngine engine) {
         var management = engine.getManagementService();
         int sent = 0;
         for (int round = 0; round < 100; round++) {
-            List<Job> batches = outboxJobs(engine);
-            batches.forEach(j -> management.executeJob(j.getId()));
-            sent += batches.size();
+            int fromOutbox = sendOutbox(engine);
+            sent += fromOutbox;
             List<Job> jobs = new java.util.ArrayList<>(management.createJobQuery().processDefinitionKey(MailOutbox.PROCESS_KEY)
                     .activityId("Task_SendMail").executable().list());
             List<Job> waiting = management.createJobQuery().processDefinitionKey(MailOutbox.PROCESS_KEY)
                     .activityId("Timer_WaitForEarlierMail").list();
-            if (batches.isEmpty() && jobs.isEmpty() && waiting.isEmpty()) {
+            if (fromOutbox == 0 && jobs.isEmpty() && waiting.isEmpty()) {
                 break;
             }
             waiting.forEach(j -> management.executeJob(j.getId()));
@@ -90,40 +90,27 @@ public final class Mailbox {
     }
 
     /**
-     * Runs the outbox's jobs once, as the job executor does after the queuing steps commit: with the
-     * mail server down, each mail goes on as a send-mail instance. Returns how many jobs ran.
+     * Sends what is waiting in the outbox once, as the outbox's sender does after the queuing steps
+     * commit: with the mail server down, each mail goes on as a send-mail instance. Returns how many
+     * mails left the outbox.
      */
     static int sendOutbox(ProcessEngine engine) {
-        List<Job> batches = outboxJobs(engine);
-        batches.forEach(j -> engine.getManagementService().executeJob(j.getId()));
-        return batches.size();
+        return OutboxSenders.of(engine).sendAllNow();
     }
 
-    /** Mails of a case waiting in the outbox for their batch's sending job. */
+    /** Mails of a case waiting in the outbox to be sent. */
     static long inOutbox(ProcessEngine engine, String caseReference) {
         return sql(engine).queryForObject("select count(*) from ttg_mail_outbox where case_reference = ?", Long.class, caseReference);
+    }
+
+    /** Mails waiting in the outbox to be sent, of every case. */
+    static long waitingInOutbox(ProcessEngine engine) {
+        return sql(engine).queryForObject("select count(*) from ttg_mail_outbox", Long.class);
     }
 
     private static org.springframework.jdbc.core.JdbcTemplate sql(ProcessEngine engine) {
         return new org.springframework.jdbc.core.JdbcTemplate(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
                 engine.getProcessEngineConfiguration()).getDataSource());
-    }
-
-    /**
-     * The jobs that send what a transaction queued in the outbox (SendQueuedMails), in the order their
-     * first mails were queued.
-     */
-    static List<Job> outboxJobs(ProcessEngine engine) {
-        var sql = sql(engine);
-        java.util.Map<String, Long> firstQueued = new java.util.HashMap<>();
-        sql.query("select batch_id, min(queued_at) from ttg_mail_outbox group by batch_id",
-                (org.springframework.jdbc.core.RowCallbackHandler) rs -> firstQueued.put(rs.getString(1), rs.getLong(2)));
-        return engine.getManagementService().createJobQuery().messages().executable().list().stream()
-                .filter(j -> j instanceof org.camunda.bpm.engine.impl.persistence.entity.JobEntity e
-                        && SendQueuedMails.TYPE.equals(e.getJobHandlerType()))
-                .sorted(java.util.Comparator.comparing(j -> firstQueued.getOrDefault(
-                        ((org.camunda.bpm.engine.impl.persistence.entity.JobEntity) j).getJobHandlerConfigurationRaw(), Long.MAX_VALUE)))
-                .toList();
     }
 
     /**
