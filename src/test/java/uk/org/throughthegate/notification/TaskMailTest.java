@@ -250,7 +250,7 @@ class TaskMailTest {
         assertThat(task(engine, journey, "Task_HoldInitialPlanningMeeting")).isNotNull();
     }
 
-    /** A mail queued by a step that then fails is gone with the step: no row, no job, nothing sent. */
+    /** A mail queued by a step that then fails is gone with the step: no row, nothing sent. */
     @Test
     void aStepThatFailsAfterQueuingItsMailsLeavesNoMailBehind() {
         Mailbox.deliverQueued(engine);
