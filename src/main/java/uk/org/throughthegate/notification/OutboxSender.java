@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Sends the outbox's mails: woken when a step that queued mails commits, it takes the waiting mails a
  * page at a time, each page in one transaction (sent, logged and removed together), until the outbox
- * is empty; many steps' mails go in one page. Every {@code ttg.mail.outbox-sweep} (10 s) it looks
+ * is empty; it waits {@code ttg.mail.linger} (100 ms) first, so that the steps committing meanwhile
+ * share a page. Every {@code ttg.mail.outbox-sweep} (10 s) it looks
  * again, for mails nobody woke it for: queued on a node that stopped before sending them, or left
  * while the database was away.
  * <p>
@@ -52,6 +53,7 @@ class OutboxSender {
     private final boolean running;
     private final int senders;
     private final long sweepSeconds;
+    private final long lingerMillis;
     private final AtomicInteger busy = new AtomicInteger();
     private final AtomicBoolean woken = new AtomicBoolean();
     private volatile boolean stopped;
@@ -61,12 +63,14 @@ class OutboxSender {
     OutboxSender(OutboxSending sending, ProcessEngineConfiguration configuration,
             @Value("${camunda.bpm.job-execution.enabled:true}") boolean running,
             @Value("${ttg.mail.senders:2}") int senders,
-            @Value("${ttg.mail.outbox-sweep:10s}") java.time.Duration sweep) {
+            @Value("${ttg.mail.outbox-sweep:10s}") java.time.Duration sweep,
+            @Value("${ttg.mail.linger:100ms}") java.time.Duration linger) {
         this.sending = sending;
         this.engine = (ProcessEngineConfigurationImpl) configuration;
         this.running = running;
         this.senders = Math.max(1, senders);
         this.sweepSeconds = Math.max(1, sweep.toSeconds());
+        this.lingerMillis = Math.max(0, linger.toMillis());
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -129,7 +133,10 @@ class OutboxSender {
     private void drain() {
         try {
             // a wake while this one works means more may have been committed: look once more
-            while (woken.getAndSet(false) && !stopped) {
+            while (woken.get() && !stopped) {
+                linger();
+                // Every wake cleared here came from a commit before this point, so the page sees its mails.
+                woken.set(false);
                 sendAllNow();
             }
         } catch (RuntimeException e) {
@@ -141,6 +148,21 @@ class OutboxSender {
         }
         if (woken.get()) {
             wake(); // woken after this one last looked, while every sender was busy
+        }
+    }
+
+    /**
+     * Waits a moment before taking a page, so that the steps committing meanwhile share it: woken by
+     * each commit and taking at once, a sender took one step's mails a page (1,062 of 1,531 pages held
+     * one mail in a benchmark run).
+     */
+    private void linger() {
+        if (lingerMillis > 0) {
+            try {
+                Thread.sleep(lingerMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
