@@ -42,7 +42,8 @@ class OutboxSender {
     /**
      * Mails taken in one transaction: enough that a busy minute's steps share a few, few enough that a
      * node killed mid-page sends little twice (a page whose mails the mail server took but whose
-     * transaction never committed is sent again: 5 mails twice in the kill test with pages of 100).
+     * transaction never committed is sent again: 5 mails twice in the kill test, with pages of 100 and
+     * with pages of 25).
      */
     static final int PAGE = 25;
 
