@@ -1,7 +1,6 @@
 package uk.org.throughthegate.notification;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -86,7 +85,7 @@ class MailOrder {
 
     /** "?, ?" for each id; "null" (matching nothing) for none. */
     private static String placeholders(List<String> ids) {
-        return ids.isEmpty() ? "null" : String.join(",", Collections.nCopies(ids.size(), "?"));
+        return ids.isEmpty() ? "null" : Placeholders.of(ids.size());
     }
 
     /**

@@ -136,7 +136,7 @@ public class MailOutbox {
      */
     void remove(List<Queued> sent) {
         if (!sent.isEmpty()) {
-            jdbc.update("DELETE FROM ttg_mail_outbox WHERE id IN (" + String.join(", ", Collections.nCopies(sent.size(), "?"))
+            jdbc.update("DELETE FROM ttg_mail_outbox WHERE id IN (" + Placeholders.of(sent.size())
                     + ")", sent.stream().map(Queued::id).toArray());
         }
     }

@@ -26,7 +26,7 @@ final class MultiRowInsert {
     }
 
     void insert(List<Object[]> rows) {
-        String placeholders = "(" + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
+        String placeholders = "(" + Placeholders.of(columns.size()) + ")";
         for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
             List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
             List<Object> args = new ArrayList<>();

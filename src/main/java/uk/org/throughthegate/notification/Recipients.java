@@ -2,7 +2,6 @@ package uk.org.throughthegate.notification;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,7 +81,7 @@ class Recipients {
             args.add(MailDeliveryPreference.USER_INFO_KEY);
             args.addAll(groupIds);
             jdbc.query(withPreference("join " + memberships + " M on M.USER_ID_ = U.ID_ where M.GROUP_ID_ in ("
-                    + placeholders(groupIds.size()) + ")"),
+                    + Placeholders.of(groupIds.size()) + ")"),
                     (RowCallbackHandler) row -> add(people, row.getString(1), row.getString(2), row.getString(3)),
                     args.toArray());
             return people;
@@ -98,10 +97,6 @@ class Recipients {
         return people;
     }
 
-    private static String placeholders(int count) {
-        return String.join(", ", Collections.nCopies(count, "?"));
-    }
-
     /**
      * The stored preferences of people the identity service found (a directory's), in one statement:
      * a preference is kept in the engine's user info whichever provider holds the people.
@@ -113,7 +108,7 @@ class Recipients {
             args.add(MailDeliveryPreference.USER_INFO_KEY);
             args.addAll(userIds);
             jdbc.query("select USER_ID_, VALUE_ from " + userInfo + " where KEY_ = ? and PARENT_ID_ is null"
-                    + " and USER_ID_ in (" + placeholders(userIds.size()) + ")",
+                    + " and USER_ID_ in (" + Placeholders.of(userIds.size()) + ")",
                     (RowCallbackHandler) row -> preferences.put(row.getString(1), row.getString(2)), args.toArray());
         }
         return preferences;
