@@ -1,7 +1,13 @@
 package uk.org.throughthegate.bench;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * How many statements PostgreSQL ran in the benchmark's database between a reset and a count, from
@@ -42,6 +48,33 @@ final class StatementCounts {
 
     /** Marks a statement of the benchmark's own (a poll while it waits), which the count leaves out. */
     static final String OWN = "/* benchmark's own */";
+
+    /**
+     * The statements run most often since the reset (calls, then the text as PostgreSQL normalised
+     * it), the same left out as by {@link #count()}: where a step's statements go, for whoever
+     * tries to cut them. Written beside the benchmark's table.
+     */
+    void writeBusiest(Path file, String heading, int perStep) {
+        if (!available) {
+            return;
+        }
+        StringBuilder out = new StringBuilder("# " + heading + "\n\ncalls per step | calls | statement\n--- | --- | ---\n");
+        sql.query("select calls, regexp_replace(query, '\\s+', ' ', 'g') from pg_stat_statements where dbid = " + THIS_DATABASE
+                + " and query not like '%pg_stat_statements%' and query not like '%" + OWN.replace("'", "''")
+                + "%' order by calls desc limit 40", (RowCallbackHandler) row -> out.append(String.format("%.2f | %d | %s%n",
+                        row.getLong(1) / (double) perStep, row.getLong(1),
+                        abbreviated(row.getString(2)).replace("|", "\\|"))));
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String abbreviated(String statement) {
+        return statement.length() <= 300 ? statement : statement.substring(0, 300) + " ...";
+    }
 
     /** Statements run since the reset, this class's own and those marked {@link #OWN} left out. */
     long count() {
