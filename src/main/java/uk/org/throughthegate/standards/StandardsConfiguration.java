@@ -1,5 +1,6 @@
 package uk.org.throughthegate.standards;
 
+import java.time.Duration;
 import java.time.ZoneId;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -11,10 +12,11 @@ import org.springframework.context.annotation.Configuration;
 class StandardsConfiguration {
 
     @Bean
-    ConsortiumStandards consortiumStandards(ProcessEngine engine) {
+    ConsortiumStandards consortiumStandards(ProcessEngine engine, DeploymentChanges deployments,
+            @Value("${ttg.standards.newest-version-recheck:10s}") Duration recheck) {
         return new ConsortiumStandards(new LatestDecisionTables(engine.getRepositoryService(),
                 ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-                        .getCommandExecutorTxRequired()));
+                        .getCommandExecutorTxRequired(), deployments, recheck));
     }
 
     /** Deadlines are local days in England and Wales, whatever zone the server runs in. */

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Period;
+import java.util.Date;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,6 +62,43 @@ class ConsortiumStandardsTest {
                     .as("South London's lead time is now 8 weeks").isEqualTo("2027-02-04");
         } finally {
             engine.getRepositoryService().deleteDeployment(edited.getId(), true);
+        }
+        var afterRemoval = JourneyScenario.start(engine, JourneyScenario.lewishamCase("LEW-TABLE-3"));
+        assertThat(engine.getRuntimeService().getVariable(afterRemoval.getId(), "accommodationDue"))
+                .as("the edit removed, South London's lead time is 6 weeks again").isEqualTo("2027-02-18");
+    }
+
+    /**
+     * A node remembers which version of a table is newest; a version deployed through another node
+     * (whose deployments this one never sees) applies here once the recheck interval has passed.
+     */
+    @Test
+    void aTableDeployedThroughAnotherNodeAppliesHereWithinTheRecheckInterval() throws Exception {
+        var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        var thisNode = new ConsortiumStandards(new LatestDecisionTables(engine.getRepositoryService(),
+                configuration.getCommandExecutorTxRequired(), new DeploymentChanges(), Duration.ofMinutes(10)));
+        Date start = new Date();
+        ClockUtil.setCurrentTime(start);
+        String table = Files.readString(Path.of("bpmn/consortium-standards.dmn"));
+        Deployment edited = null;
+        try {
+            assertThat(thisNode.standardsFor("south-london").accommodationLead()).isEqualTo(Period.ofWeeks(6));
+
+            edited = engine.getRepositoryService().createDeployment().name("process owner's edit, another node")
+                    .addString("consortium-standards.dmn", table.replaceFirst("<text>\"P6W\"</text>", "<text>\"P8W\"</text>"))
+                    .deploy();
+            ClockUtil.setCurrentTime(new Date(start.getTime() + Duration.ofMinutes(9).toMillis()));
+            assertThat(thisNode.standardsFor("south-london").accommodationLead())
+                    .as("still the version this node asked for 9 minutes ago").isEqualTo(Period.ofWeeks(6));
+
+            ClockUtil.setCurrentTime(new Date(start.getTime() + Duration.ofMinutes(11).toMillis()));
+            assertThat(thisNode.standardsFor("south-london").accommodationLead())
+                    .as("asked again after 10 minutes").isEqualTo(Period.ofWeeks(8));
+        } finally {
+            ClockUtil.reset();
+            if (edited != null) {
+                engine.getRepositoryService().deleteDeployment(edited.getId(), true);
+            }
         }
     }
 }
