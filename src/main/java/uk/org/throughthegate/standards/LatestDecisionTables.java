@@ -9,7 +9,6 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.dmn.cmd.GetDeploymentDecisionModelCmd;
 import org.camunda.bpm.engine.impl.dmn.entity.repository.DecisionDefinitionQueryImpl;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
@@ -36,7 +35,6 @@ import org.camunda.bpm.engine.variable.VariableMap;
  */
 final class LatestDecisionTables {
 
-    private final RepositoryService repository;
     private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
     private final RememberedLookups<DmnDecisionResult> answers = new RememberedLookups<>(4096);
@@ -51,9 +49,7 @@ final class LatestDecisionTables {
     private record Newest(DecisionDefinition definition, long deployments, long askedAt) {
     }
 
-    LatestDecisionTables(RepositoryService repository, CommandExecutor commands, DeploymentChanges deployments,
-            Duration recheck) {
-        this.repository = repository;
+    LatestDecisionTables(CommandExecutor commands, DeploymentChanges deployments, Duration recheck) {
         this.commands = commands;
         this.deployments = deployments;
         this.recheckMillis = recheck.toMillis();

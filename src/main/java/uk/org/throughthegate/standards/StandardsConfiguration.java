@@ -14,7 +14,7 @@ class StandardsConfiguration {
     @Bean
     ConsortiumStandards consortiumStandards(ProcessEngine engine, DeploymentChanges deployments,
             @Value("${ttg.standards.newest-version-recheck:10s}") Duration recheck) {
-        return new ConsortiumStandards(new LatestDecisionTables(engine.getRepositoryService(),
+        return new ConsortiumStandards(new LatestDecisionTables(
                 ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
                         .getCommandExecutorTxRequired(), deployments, recheck));
     }

@@ -508,8 +508,7 @@ class ScaleBenchmark {
         double bareRate = rate(bare.size(), i -> engine.getTaskService().complete(bare.get(i).getId()));
         double bareStatements = statements.count() / (double) bare.size();
         return new Completions(new ServiceRates(new Rates(service[0], bareRate), new Rates(service[1], bareRate)),
-                !statements.available()
-                ? "(pg_stat_statements is not loaded by the server)" : String.format("%.1f vs %.1f", serviceStatements, bareStatements));
+                statements.versus(serviceStatements, bareStatements));
     }
 
     /**
@@ -535,8 +534,7 @@ class ScaleBenchmark {
         double bareRate = drain(bare);
         double bareStatements = statements.count() / (double) bare.size();
         return new TimerDrain(new ServiceRates(new Rates(service[0], bareRate), new Rates(service[1], bareRate)),
-                !statements.available()
-                ? "(pg_stat_statements is not loaded by the server)" : String.format("%.1f vs %.1f", serviceStatements, bareStatements));
+                statements.versus(serviceStatements, bareStatements));
     }
 
     /** How fast due timers drain against the bare engine's, and the statements each took. */

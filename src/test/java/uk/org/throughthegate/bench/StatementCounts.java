@@ -49,6 +49,10 @@ final class StatementCounts {
     /** Marks a statement of the benchmark's own (a poll while it waits), which the count leaves out. */
     static final String OWN = "/* benchmark's own */";
 
+    /** The statements counted: this database's, but for this class's own and those marked {@link #OWN}. */
+    private static final String COUNTED = "dbid = " + THIS_DATABASE + " and query not like '%pg_stat_statements%'"
+            + " and query not like '%" + OWN.replace("'", "''") + "%'";
+
     /**
      * The statements run most often since the reset (calls, then the text as PostgreSQL normalised
      * it), the same left out as by {@link #count()}: where a step's statements go, for whoever
@@ -59,9 +63,8 @@ final class StatementCounts {
             return;
         }
         StringBuilder out = new StringBuilder("# " + heading + "\n\ncalls per step | calls | statement\n--- | --- | ---\n");
-        sql.query("select calls, regexp_replace(query, '\\s+', ' ', 'g') from pg_stat_statements where dbid = " + THIS_DATABASE
-                + " and query not like '%pg_stat_statements%' and query not like '%" + OWN.replace("'", "''")
-                + "%' order by calls desc limit 40", (RowCallbackHandler) row -> out.append(String.format("%.2f | %d | %s%n",
+        sql.query("select calls, regexp_replace(query, '\\s+', ' ', 'g') from pg_stat_statements where " + COUNTED
+                + " order by calls desc limit 40", (RowCallbackHandler) row -> out.append(String.format("%.2f | %d | %s%n",
                         row.getLong(1) / (double) perStep, row.getLong(1),
                         abbreviated(row.getString(2)).replace("|", "\\|"))));
         try {
@@ -78,8 +81,12 @@ final class StatementCounts {
 
     /** Statements run since the reset, this class's own and those marked {@link #OWN} left out. */
     long count() {
-        return !available ? 0 : sql.queryForObject("select coalesce(sum(calls), 0) from pg_stat_statements where dbid = "
-                + THIS_DATABASE + " and query not like '%pg_stat_statements%' and query not like '%" + OWN.replace("'", "''")
-                + "%'", Long.class);
+        return !available ? 0 : sql.queryForObject("select coalesce(sum(calls), 0) from pg_stat_statements where " + COUNTED,
+                Long.class);
+    }
+
+    /** The service's statements per step against the bare engine's, as the benchmark's table shows them. */
+    String versus(double service, double bare) {
+        return !available ? "(pg_stat_statements is not loaded by the server)" : String.format("%.1f vs %.1f", service, bare);
     }
 }

@@ -75,8 +75,8 @@ class ConsortiumStandardsTest {
     @Test
     void aTableDeployedThroughAnotherNodeAppliesHereWithinTheRecheckInterval() throws Exception {
         var configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-        var thisNode = new ConsortiumStandards(new LatestDecisionTables(engine.getRepositoryService(),
-                configuration.getCommandExecutorTxRequired(), new DeploymentChanges(), Duration.ofMinutes(10)));
+        var thisNode = new ConsortiumStandards(new LatestDecisionTables(configuration.getCommandExecutorTxRequired(),
+                new DeploymentChanges(), Duration.ofMinutes(10)));
         Date start = new Date();
         ClockUtil.setCurrentTime(start);
         String table = Files.readString(Path.of("bpmn/consortium-standards.dmn"));
