@@ -1,10 +1,14 @@
 package uk.org.throughthegate.enginerest;
 
+import java.time.Duration;
+
 import jakarta.servlet.Filter;
+import org.camunda.bpm.engine.AuthorizationService;
 
 import org.glassfish.jersey.server.ResourceConfig;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -12,7 +16,8 @@ import org.springframework.core.Ordered;
 /**
  * Two costs the engine REST API pays on every request that no answer depends on: a new JSON mapper
  * for every response ({@link SharedObjectMapper}) and a search of every jar for how to find the
- * process engine ({@link RememberedServiceFiles}).
+ * process engine ({@link RememberedServiceFiles}); and the process definitions of a Tasklist list,
+ * the same for every user ({@link EveryonesDefinitions}).
  */
 @Configuration
 class EngineRestConfiguration implements ResourceConfigCustomizer {
@@ -20,6 +25,12 @@ class EngineRestConfiguration implements ResourceConfigCustomizer {
     @Override
     public void customize(ResourceConfig config) {
         config.register(SharedObjectMapper.class);
+    }
+
+    @Bean(initMethod = "register", destroyMethod = "unregister")
+    EveryonesDefinitions everyonesDefinitions(AuthorizationService authorizations,
+            @Value("${ttg.tasklist.definition-cache:60s}") Duration keep) {
+        return new EveryonesDefinitions(authorizations, keep);
     }
 
     /**

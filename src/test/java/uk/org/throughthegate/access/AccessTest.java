@@ -289,6 +289,39 @@ class AccessTest {
     }
 
     /**
+     * Access is granted, never revoked: the engine checks no revoke (a revoke check per command
+     * cost a statement on every call). A revoke an administrator makes in Admin changes nothing;
+     * deleting the team's grant takes the case away.
+     */
+    @Test
+    void aRevokeChangesNothingDeletingTheGrantTakesTheCaseAway() {
+        assertThat(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getAuthorizationCheckRevokes()).isEqualTo("never");
+        String reference = unique("LEW-REVOKE");
+        ProcessInstance journey = JourneyScenario.start(engine, lewishamCase(reference));
+        String path = "/engine-rest/process-instance/" + journey.getId() + "/variables";
+        var grants = engine.getAuthorizationService();
+        var revoke = grants.createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_REVOKE);
+        revoke.setGroupId("yot-lewisham");
+        revoke.setResource(Resources.PROCESS_INSTANCE);
+        revoke.setResourceId(journey.getId());
+        revoke.removePermission(org.camunda.bpm.engine.authorization.Permissions.READ);
+        grants.saveAuthorization(revoke);
+        try {
+            assertThat(as("yot.lewisham").getForEntity(path, String.class).getStatusCode())
+                    .as("read after a revoke").isEqualTo(HttpStatus.OK);
+        } finally {
+            grants.deleteAuthorization(revoke.getId());
+        }
+
+        CaseAccess.revokeRead(grants, journey.getId(), "yot-lewisham");
+        var response = as("yot.lewisham").getForEntity(path, String.class);
+        assertThat(response.getStatusCode()).as("read after the grant is deleted")
+                .isIn(HttpStatus.FORBIDDEN, HttpStatus.NOT_FOUND);
+        assertThat(response.getBody()).doesNotContain(reference);
+    }
+
+    /**
      * A provider holding a referral works it knowing the case reference, the dates that bind its
      * work and its own pathway's facts: what the referral's form shows. The child's date of birth
      * and the other pathways' needs are not the provider's, by any route.
