@@ -3,12 +3,12 @@ package uk.org.throughthegate.enginerest;
 import java.time.Duration;
 
 import jakarta.servlet.Filter;
-import org.camunda.bpm.engine.AuthorizationService;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
