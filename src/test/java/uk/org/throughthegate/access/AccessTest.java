@@ -290,30 +290,32 @@ class AccessTest {
 
     /**
      * Access is granted, never revoked: the engine checks no revoke (a revoke check per command
-     * cost a statement on every call). A revoke an administrator makes in Admin changes nothing;
-     * deleting the team's grant takes the case away.
+     * cost a statement on every call). A revoke an administrator makes in Admin changes nothing,
+     * even where it would otherwise win (over a grant to everyone: every user reads the journey's
+     * model); deleting the team's grant takes the case away.
      */
     @Test
     void aRevokeChangesNothingDeletingTheGrantTakesTheCaseAway() {
         assertThat(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
                 .getAuthorizationCheckRevokes()).isEqualTo("never");
-        String reference = unique("LEW-REVOKE");
-        ProcessInstance journey = JourneyScenario.start(engine, lewishamCase(reference));
-        String path = "/engine-rest/process-instance/" + journey.getId() + "/variables";
         var grants = engine.getAuthorizationService();
         var revoke = grants.createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_REVOKE);
         revoke.setGroupId("yot-lewisham");
-        revoke.setResource(Resources.PROCESS_INSTANCE);
-        revoke.setResourceId(journey.getId());
+        revoke.setResource(Resources.PROCESS_DEFINITION);
+        revoke.setResourceId("resettlement-journey");
         revoke.removePermission(org.camunda.bpm.engine.authorization.Permissions.READ);
         grants.saveAuthorization(revoke);
         try {
-            assertThat(as("yot.lewisham").getForEntity(path, String.class).getStatusCode())
-                    .as("read after a revoke").isEqualTo(HttpStatus.OK);
+            assertThat(as("yot.lewisham").getForEntity("/engine-rest/process-definition/key/resettlement-journey",
+                    String.class).getStatusCode()).as("the journey's model, read after a revoke").isEqualTo(HttpStatus.OK);
         } finally {
             grants.deleteAuthorization(revoke.getId());
         }
 
+        String reference = unique("LEW-REVOKE");
+        ProcessInstance journey = JourneyScenario.start(engine, lewishamCase(reference));
+        String path = "/engine-rest/process-instance/" + journey.getId() + "/variables";
+        assertThat(as("yot.lewisham").getForEntity(path, String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
         CaseAccess.revokeRead(grants, journey.getId(), "yot-lewisham");
         var response = as("yot.lewisham").getForEntity(path, String.class);
         assertThat(response.getStatusCode()).as("read after the grant is deleted")
