@@ -6,31 +6,56 @@ import jakarta.servlet.Filter;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.servlet.ServletContainer;
+import org.glassfish.jersey.servlet.ServletProperties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
  * Two costs the engine REST API pays on every request that no answer depends on: a new JSON mapper
- * for every response ({@link SharedObjectMapper}) and a search of every jar for how to find the
+ * for every response ({@link SharedObjectMapper}, in Tasklist's API too: {@link WebappEngineApi}) and a search of every jar for how to find the
  * process engine ({@link RememberedServiceFiles}); and the process definitions of a Tasklist list,
  * the same for every user ({@link EveryonesDefinitions}).
  */
 @Configuration
 class EngineRestConfiguration implements ResourceConfigCustomizer {
 
+    /** The webapp's name for its engine API servlet. */
+    static final String WEBAPP_ENGINE_API = "Engine Api";
+
     @Override
     public void customize(ResourceConfig config) {
         config.register(SharedObjectMapper.class);
+    }
+
+    @Bean
+    EngineRestResources engineRestResources() {
+        return new EngineRestResources();
     }
 
     @Bean(initMethod = "register", destroyMethod = "unregister")
     EveryonesDefinitions everyonesDefinitions(AuthorizationService authorizations,
             @Value("${ttg.tasklist.definition-cache:60s}") Duration keep) {
         return new EveryonesDefinitions(authorizations, keep);
+    }
+
+    /**
+     * Registered under the name the Camunda webapp gives it, before the webapp's initializer runs,
+     * which then leaves it alone (it registers a servlet only if none of that name is there).
+     */
+    @Bean
+    ServletRegistrationBean<ServletContainer> webappEngineApi(
+            @Value("${camunda.bpm.webapp.application-path}") String webapp) {
+        var registration = new ServletRegistrationBean<>(new ServletContainer(), webapp + "/api/engine/*");
+        registration.setName(WEBAPP_ENGINE_API);
+        registration.addInitParameter(ServletProperties.JAXRS_APPLICATION_CLASS, WebappEngineApi.class.getName());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     /**

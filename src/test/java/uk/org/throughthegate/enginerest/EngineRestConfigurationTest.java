@@ -46,9 +46,15 @@ class EngineRestConfigurationTest {
     @Autowired
     org.camunda.bpm.engine.ProcessEngine engine;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate sql;
+
     @Test
     void theEngineRestApiIsServedWithBoth() {
-        assertThat(context.getBean(ResourceConfig.class).getClasses()).contains(SharedObjectMapper.class);
+        assertThat(context.getBean(ResourceConfig.class).getClasses()).contains(SharedObjectMapper.class,
+                FilterListInOneCommand.NamedEngine.class, FilterListInOneCommand.DefaultEngine.class)
+                .doesNotContain(org.camunda.bpm.engine.rest.impl.NamedProcessEngineRestServiceImpl.class,
+                        org.camunda.bpm.engine.rest.impl.DefaultProcessEngineRestServiceImpl.class);
         FilterRegistrationBean<?> remembering = context.getBean("rememberedServiceFiles", FilterRegistrationBean.class);
         assertThat(remembering.getUrlPatterns()).containsExactlyInAnyOrder("/engine-rest/*", "/camunda/api/*");
 
@@ -58,6 +64,169 @@ class EngineRestConfigurationTest {
         assertThat(answer.getBody()).startsWith("[");
         assertThat(http.withBasicAuth("rest.reader", TestPeople.PASSWORD).getForEntity("/engine-rest/version", String.class)
                 .getBody()).contains("\"version\"");
+    }
+
+    /**
+     * Tasklist asks through the webapp's own engine API with the session of its login. That API is
+     * ours, with the shared mapper, and answers as the webapp's did: a team's list and count of a
+     * filter, dates in the engine's format.
+     */
+    @Test
+    void tasklistsOwnApiIsServedWithTheSharedMapperAndListsAsBefore() {
+        TestPeople.person(engine, "tasklist.reader", "yot-lewisham");
+        var repository = engine.getRepositoryService();
+        String deployment = repository.createDeployment().name("webapp engine API test")
+                .addModelInstance("webapp-api.bpmn", oneTask("webapp-api", "Through Tasklist's API")).deploy().getId();
+        var filters = engine.getFilterService();
+        var filter = filters.saveFilter(filters.newTaskFilter("webapp engine API test")
+                .setQuery(engine.getTaskService().createTaskQuery().taskCandidateGroup("yot-lewisham")
+                        .processDefinitionKey("webapp-api")));
+        grant("yot-lewisham", Resources.FILTER, filter.getId());
+        try {
+            String instance = engine.getRuntimeService().startProcessInstanceByKey("webapp-api").getId();
+            var task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
+            task.setDueDate(java.util.Date.from(java.time.Instant.parse("2026-12-24T09:00:00Z")));
+            engine.getTaskService().saveTask(task);
+            HttpHeaders session = tasklistLogin("tasklist.reader");
+
+            var listed = tasklistList(session, filter.getId());
+            assertThat(listed.getStatusCode()).as(listed.getBody()).isEqualTo(HttpStatus.OK);
+            var tasks = json(listed.getBody()).path("_embedded").path("task");
+            assertThat(tasks.size()).as("the team's task").isEqualTo(1);
+            assertThat(tasks.get(0).path("due").asText()).as("in the engine's date format").isEqualTo("2026-12-24T09:00:00.000+0000");
+            assertThat(json(listed.getBody()).path("count").asLong()).isEqualTo(1);
+            var counted = http.exchange("/camunda/api/engine/engine/default/filter/" + filter.getId() + "/count",
+                    HttpMethod.GET, new HttpEntity<>(session), String.class);
+            assertThat(counted.getBody()).isEqualTo("{\"count\":1}");
+
+            var servlet = context.getBean("webappEngineApi", org.springframework.boot.web.servlet.ServletRegistrationBean.class);
+            assertThat(servlet.getServletName()).isEqualTo(EngineRestConfiguration.WEBAPP_ENGINE_API);
+            assertThat(((org.glassfish.jersey.servlet.ServletContainer) servlet.getServlet()).getConfiguration().getClasses())
+                    .as("the API that answered is ours, with the shared mapper")
+                    .contains(SharedObjectMapper.class);
+        } finally {
+            filters.deleteFilter(filter.getId()); // and its grants
+            repository.deleteDeployment(deployment, true);
+        }
+    }
+
+    /**
+     * A filter's list as Tasklist asks for it is read in one command: the filter once, where the
+     * engine's REST layer read it for the page, again for the count and again for its variables'
+     * names. Refusals are as before: a team without a grant on the filter is refused, an unknown
+     * filter is not found, through both APIs.
+     */
+    @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void aFiltersListReadsTheFilterOnceAndRefusesAsBefore(org.springframework.boot.test.system.CapturedOutput log) {
+        TestPeople.person(engine, "once.reader", "yot-lewisham");
+        TestPeople.person(engine, "once.other", "yot-leeds");
+        var repository = engine.getRepositoryService();
+        String deployment = repository.createDeployment().name("one command test")
+                .addModelInstance("one-command.bpmn", oneTask("one-command", "Read once")).deploy().getId();
+        var filters = engine.getFilterService();
+        var filter = filters.saveFilter(filters.newTaskFilter("one command test")
+                .setQuery(engine.getTaskService().createTaskQuery().taskCandidateGroup("yot-lewisham")
+                        .processDefinitionKey("one-command"))
+                .setProperties(Map.of("variables", List.of(Map.of("name", "caseReference", "label", "Case")))));
+        grant("yot-lewisham", Resources.FILTER, filter.getId());
+        try {
+            for (String reference : List.of("ONE-1", "ONE-2")) {
+                // the team's grant on the case, as a journey's, so its variables show
+                grant("yot-lewisham", Resources.PROCESS_INSTANCE, engine.getRuntimeService()
+                        .startProcessInstanceByKey("one-command", Map.of("caseReference", reference)).getId());
+            }
+            HttpHeaders session = tasklistLogin("once.reader");
+
+            String[] listed = new String[2];
+            assertThat(filterReads(() -> {
+                listed[0] = list("once.reader", filter.getId());
+                listed[1] = tasklistList(session, filter.getId()).getBody();
+            })).as("the filter read once per list, in each API").isEqualTo(2);
+
+            for (String hal : listed) {
+                assertThat(json(hal).path("count").asLong()).isEqualTo(2);
+                assertThat(json(hal).path("_embedded").path("task").size()).isEqualTo(2);
+                assertThat(hal).as("the filter's variables, named by the filter").contains("ONE-1", "ONE-2");
+            }
+
+            HttpHeaders hal = new HttpHeaders();
+            hal.setContentType(MediaType.APPLICATION_JSON);
+            hal.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
+            var refused = http.withBasicAuth("once.other", TestPeople.PASSWORD).exchange("/engine-rest/filter/" + filter.getId() + "/list",
+                    HttpMethod.POST, new HttpEntity<>(Map.of(), hal), String.class);
+            assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(refused.getBody()).contains("READ").contains(filter.getId()).doesNotContain("ONE-1");
+            var refusedInTasklist = tasklistList(tasklistLogin("once.other"), filter.getId());
+            assertThat(refusedInTasklist.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+            // The engine checks the grant before it looks: a team cannot learn which filters exist.
+            assertThat(tasklistList(session, "no-such-filter").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+            TestPeople.person(engine, "once.admin", "camunda-admin");
+            var unknown = http.withBasicAuth("once.admin", TestPeople.PASSWORD).exchange("/engine-rest/filter/no-such-filter/list",
+                    HttpMethod.POST, new HttpEntity<>(Map.of(), hal), String.class);
+            assertThat(unknown.getStatusCode()).as(unknown.getBody()).isEqualTo(HttpStatus.NOT_FOUND);
+            assertThat(unknown.getBody()).contains("no-such-filter");
+            assertThat(log.getOut()).as("an answer of the REST layer is no error of the engine").doesNotContain("ENGINE-16004");
+        } finally {
+            filters.deleteFilter(filter.getId()); // and its grants
+            repository.deleteDeployment(deployment, true);
+        }
+    }
+
+    /** How often the database read a filter by its id while {@code calls} ran (H2's statistics). */
+    private long filterReads(Runnable calls) {
+        sql.execute("SET QUERY_STATISTICS FALSE");
+        sql.execute("SET QUERY_STATISTICS TRUE");
+        try {
+            calls.run();
+            return sql.queryForObject("SELECT COALESCE(SUM(EXECUTION_COUNT), 0) FROM INFORMATION_SCHEMA.QUERY_STATISTICS "
+                    + "WHERE LOWER(SQL_STATEMENT) LIKE '%from act_ru_filter%where id_ = ?%'", Long.class);
+        } finally {
+            sql.execute("SET QUERY_STATISTICS FALSE");
+        }
+    }
+
+    private org.springframework.http.ResponseEntity<String> tasklistList(HttpHeaders session, String filterId) {
+        HttpHeaders hal = new HttpHeaders();
+        hal.addAll(session);
+        hal.setContentType(MediaType.APPLICATION_JSON);
+        hal.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
+        return http.exchange("/camunda/api/engine/engine/default/filter/" + filterId + "/list?firstResult=0&maxResults=15",
+                HttpMethod.POST, new HttpEntity<>(Map.of("sorting", List.of(Map.of("sortBy", "dueDate", "sortOrder", "asc"))), hal),
+                String.class);
+    }
+
+    /** A login to Tasklist as the browser makes it: open Tasklist (session and CSRF token), log in with the token. */
+    private HttpHeaders tasklistLogin(String user) {
+        Map<String, String> cookies = new java.util.LinkedHashMap<>();
+        keepCookies(http.getForEntity("/camunda/app/tasklist/default/", String.class).getHeaders(), cookies);
+        assertThat(cookies).as("Tasklist's CSRF token").containsKey("XSRF-TOKEN");
+        var form = new org.springframework.util.LinkedMultiValueMap<String, String>();
+        form.add("username", user);
+        form.add("password", TestPeople.PASSWORD);
+        HttpHeaders login = session(cookies);
+        login.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        var answer = http.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist", new HttpEntity<>(form, login), String.class);
+        assertThat(answer.getStatusCode()).as("login to Tasklist as " + user).isEqualTo(HttpStatus.OK);
+        // a login starts a new session, whose token comes with its first answer
+        keepCookies(answer.getHeaders(), cookies);
+        keepCookies(http.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET, new HttpEntity<>(session(cookies)),
+                String.class).getHeaders(), cookies);
+        return session(cookies);
+    }
+
+    private static HttpHeaders session(Map<String, String> cookies) {
+        HttpHeaders headers = new HttpHeaders();
+        cookies.forEach((name, value) -> headers.add(HttpHeaders.COOKIE, name + "=" + value));
+        headers.add("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN"));
+        return headers;
+    }
+
+    private static void keepCookies(HttpHeaders answer, Map<String, String> cookies) {
+        for (String cookie : answer.getOrEmpty(HttpHeaders.SET_COOKIE)) {
+            String[] pair = cookie.split(";", 2)[0].split("=", 2);
+            cookies.put(pair[0], pair.length > 1 ? pair[1] : "");
+        }
     }
 
     /**
@@ -84,12 +253,7 @@ class EngineRestConfigurationTest {
         var filter = filters.saveFilter(filters.newTaskFilter("definition cache test")
                 .setQuery(engine.getTaskService().createTaskQuery().taskCandidateGroup("yot-lewisham")
                         .processDefinitionKeyIn("read-by-everyone", "read-by-some")));
-        Authorization readFilter = grants.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        readFilter.setGroupId("yot-lewisham");
-        readFilter.setResource(Resources.FILTER);
-        readFilter.setResourceId(filter.getId());
-        readFilter.addPermission(Permissions.READ);
-        grants.saveAuthorization(readFilter);
+        grant("yot-lewisham", Resources.FILTER, filter.getId());
         try {
             engine.getRuntimeService().startProcessInstanceByKey("read-by-everyone");
             engine.getRuntimeService().startProcessInstanceByKey("read-by-some");
@@ -119,6 +283,16 @@ class EngineRestConfigurationTest {
             grants.deleteAuthorization(everyone.getId());
             repository.deleteDeployment(deployment, true);
         }
+    }
+
+    /** A team's READ of one resource. */
+    private void grant(String team, Resources resource, String id) {
+        Authorization read = engine.getAuthorizationService().createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        read.setGroupId(team);
+        read.setResource(resource);
+        read.setResourceId(id);
+        read.addPermission(Permissions.READ);
+        engine.getAuthorizationService().saveAuthorization(read);
     }
 
     private static BpmnModelInstance oneTask(String key, String name) {
