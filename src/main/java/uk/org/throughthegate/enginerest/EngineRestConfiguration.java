@@ -18,9 +18,10 @@ import org.springframework.core.Ordered;
 
 /**
  * Two costs the engine REST API pays on every request that no answer depends on: a new JSON mapper
- * for every response ({@link SharedObjectMapper}, in Tasklist's API too: {@link WebappEngineApi}) and a search of every jar for how to find the
- * process engine ({@link RememberedServiceFiles}); and the process definitions of a Tasklist list,
- * the same for every user ({@link EveryonesDefinitions}).
+ * for every response ({@link SharedObjectMapper}; in Tasklist's own API too, {@link WebappEngineApi})
+ * and a search of every jar for how to find the process engine ({@link RememberedServiceFiles});
+ * the process definitions of a Tasklist list, the same for every user ({@link EveryonesDefinitions});
+ * and a filter's list in one command ({@link FilterListInOneCommand}, {@link EngineRestResources}).
  */
 @Configuration
 class EngineRestConfiguration implements ResourceConfigCustomizer {
