@@ -61,6 +61,7 @@ final class FilterListInOneCommand {
         return filters;
     }
 
+    /** Public, as are its resources: Jersey calls a sub-resource's methods by reflection. */
     public static class Filters extends FilterRestServiceImpl {
 
         Filters(String engineName, ObjectMapper objectMapper) {
