@@ -1,7 +1,5 @@
 package uk.org.throughthegate.enginerest;
 
-import java.util.function.Supplier;
-
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.rest.FilterRestService;
@@ -82,15 +80,11 @@ final class FilterListInOneCommand {
 
         @Override
         public HalResource queryHalList(String extendingQuery, Integer firstResult, Integer maxResults) {
-            return inOneCommand(() -> super.queryHalList(extendingQuery, firstResult, maxResults));
-        }
-
-        private <T> T inOneCommand(Supplier<T> answer) {
             ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl) getProcessEngine().getProcessEngineConfiguration();
             try {
                 return engine.getCommandExecutorTxRequired().execute(context -> {
                     try {
-                        return answer.get();
+                        return super.queryHalList(extendingQuery, firstResult, maxResults);
                     } catch (RestException refused) {
                         throw new Answered(refused);
                     }

@@ -567,40 +567,9 @@ class AccessTest {
                 .mapToLong(s -> ((Number) s.get(field)).longValue()).sum();
     }
 
-    /**
-     * A GET through Cockpit's own API, which knows only the session of a login to Cockpit, made as
-     * the browser makes it: open Cockpit (session and CSRF token), log in with the token.
-     */
+    /** A GET through Cockpit's own API, which knows only the session of a login to Cockpit. */
     private Map<?, ?>[] cockpit(String user, String path) {
-        HttpHeaders session = new HttpHeaders();
-        var page = http.getForEntity("/camunda/app/cockpit/default/", String.class);
-        String token = null;
-        for (String cookie : page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE)) {
-            String pair = cookie.split(";", 2)[0];
-            session.add(HttpHeaders.COOKIE, pair);
-            if (pair.startsWith("XSRF-TOKEN=")) {
-                token = pair.substring("XSRF-TOKEN=".length());
-            }
-        }
-        assertThat(token).as("Cockpit's CSRF token").isNotNull();
-        session.add("X-XSRF-TOKEN", token);
-        var form = new LinkedMultiValueMap<String, String>();
-        form.add("username", user);
-        form.add("password", TestPeople.PASSWORD);
-        HttpHeaders formHeaders = new HttpHeaders();
-        formHeaders.addAll(session);
-        formHeaders.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        var login = http.postForEntity("/camunda/api/admin/auth/user/default/login/cockpit",
-                new HttpEntity<>(form, formHeaders), String.class);
-        assertThat(login.getStatusCode()).as("login to Cockpit as " + user).isEqualTo(HttpStatus.OK);
-        // a login starts a new session (and may renew the token)
-        for (String cookie : login.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE)) {
-            String pair = cookie.split(";", 2)[0];
-            String name = pair.split("=", 2)[0];
-            session.put(HttpHeaders.COOKIE, new java.util.ArrayList<>(session.getOrEmpty(HttpHeaders.COOKIE).stream()
-                    .filter(c -> !c.startsWith(name + "=")).toList()));
-            session.add(HttpHeaders.COOKIE, pair);
-        }
+        HttpHeaders session = WebappLogin.session(http, "cockpit", user);
         var answer = http.exchange(path, HttpMethod.GET, new HttpEntity<>(session), Map[].class);
         assertThat(answer.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
         return answer.getBody();

@@ -27,6 +27,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 
 import uk.org.throughthegate.access.TestPeople;
+import uk.org.throughthegate.access.WebappLogin;
 
 /**
  * The engine REST API is served with the shared mapper and the remembering class loader, and
@@ -87,7 +88,7 @@ class EngineRestConfigurationTest {
             var task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
             task.setDueDate(java.util.Date.from(java.time.Instant.parse("2026-12-24T09:00:00Z")));
             engine.getTaskService().saveTask(task);
-            HttpHeaders session = tasklistLogin("tasklist.reader");
+            HttpHeaders session = WebappLogin.session(http, "tasklist", "tasklist.reader");
 
             var listed = tasklistList(session, filter.getId());
             assertThat(listed.getStatusCode()).as(listed.getBody()).isEqualTo(HttpStatus.OK);
@@ -136,7 +137,7 @@ class EngineRestConfigurationTest {
                 grant("yot-lewisham", Resources.PROCESS_INSTANCE, engine.getRuntimeService()
                         .startProcessInstanceByKey("one-command", Map.of("caseReference", reference)).getId());
             }
-            HttpHeaders session = tasklistLogin("once.reader");
+            HttpHeaders session = WebappLogin.session(http, "tasklist", "once.reader");
 
             String[] listed = new String[2];
             assertThat(filterReads(() -> {
@@ -157,7 +158,7 @@ class EngineRestConfigurationTest {
                     HttpMethod.POST, new HttpEntity<>(Map.of(), hal), String.class);
             assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.FORBIDDEN);
             assertThat(refused.getBody()).contains("READ").contains(filter.getId()).doesNotContain("ONE-1");
-            var refusedInTasklist = tasklistList(tasklistLogin("once.other"), filter.getId());
+            var refusedInTasklist = tasklistList(WebappLogin.session(http, "tasklist", "once.other"), filter.getId());
             assertThat(refusedInTasklist.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
             // The engine checks the grant before it looks: a team cannot learn which filters exist.
             assertThat(tasklistList(session, "no-such-filter").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -194,39 +195,6 @@ class EngineRestConfigurationTest {
         return http.exchange("/camunda/api/engine/engine/default/filter/" + filterId + "/list?firstResult=0&maxResults=15",
                 HttpMethod.POST, new HttpEntity<>(Map.of("sorting", List.of(Map.of("sortBy", "dueDate", "sortOrder", "asc"))), hal),
                 String.class);
-    }
-
-    /** A login to Tasklist as the browser makes it: open Tasklist (session and CSRF token), log in with the token. */
-    private HttpHeaders tasklistLogin(String user) {
-        Map<String, String> cookies = new java.util.LinkedHashMap<>();
-        keepCookies(http.getForEntity("/camunda/app/tasklist/default/", String.class).getHeaders(), cookies);
-        assertThat(cookies).as("Tasklist's CSRF token").containsKey("XSRF-TOKEN");
-        var form = new org.springframework.util.LinkedMultiValueMap<String, String>();
-        form.add("username", user);
-        form.add("password", TestPeople.PASSWORD);
-        HttpHeaders login = session(cookies);
-        login.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        var answer = http.postForEntity("/camunda/api/admin/auth/user/default/login/tasklist", new HttpEntity<>(form, login), String.class);
-        assertThat(answer.getStatusCode()).as("login to Tasklist as " + user).isEqualTo(HttpStatus.OK);
-        // a login starts a new session, whose token comes with its first answer
-        keepCookies(answer.getHeaders(), cookies);
-        keepCookies(http.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET, new HttpEntity<>(session(cookies)),
-                String.class).getHeaders(), cookies);
-        return session(cookies);
-    }
-
-    private static HttpHeaders session(Map<String, String> cookies) {
-        HttpHeaders headers = new HttpHeaders();
-        cookies.forEach((name, value) -> headers.add(HttpHeaders.COOKIE, name + "=" + value));
-        headers.add("X-XSRF-TOKEN", cookies.get("XSRF-TOKEN"));
-        return headers;
-    }
-
-    private static void keepCookies(HttpHeaders answer, Map<String, String> cookies) {
-        for (String cookie : answer.getOrEmpty(HttpHeaders.SET_COOKIE)) {
-            String[] pair = cookie.split(";", 2)[0].split("=", 2);
-            cookies.put(pair[0], pair.length > 1 ? pair[1] : "");
-        }
     }
 
     /**
