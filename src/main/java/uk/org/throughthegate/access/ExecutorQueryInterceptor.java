@@ -5,7 +5,8 @@ import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Plugin;
 
 /**
- * An interceptor of the engine's queries at the executor, and of nothing else. MyBatis offers
+ * An interceptor of the engine's statements at the executor (its queries, or its writes), and of
+ * nothing else. MyBatis offers
  * every executor, statement handler, parameter handler and result set handler it makes to every
  * interceptor, and the default {@link Interceptor#plugin} reads the interceptor's annotation by
  * reflection each time only to find it wants none of the three handlers: with three interceptors,

@@ -1,0 +1,146 @@
+package uk.org.throughthegate.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Date;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A REST client's login is checked by the engine once and then remembered, and every change to the
+ * person that this node makes applies on their next call: a new password, a lock after wrong ones,
+ * leaving a team. A wrong password is never taken for a remembered right one.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class RememberedRestLoginsTest {
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    ProcessEngine engine;
+
+    @Autowired
+    JdbcTemplate sql;
+
+    @Test
+    void aRestClientsLoginIsCheckedOnceThenRemembered() {
+        TestPeople.person(engine, "rest.remembered", "yot-lewisham");
+        assertThat(status("rest.remembered", TestPeople.PASSWORD)).isEqualTo(HttpStatus.OK);
+
+        long identityReads = identityReads(() -> {
+            for (int i = 0; i < 3; i++) {
+                assertThat(status("rest.remembered", TestPeople.PASSWORD)).isEqualTo(HttpStatus.OK);
+            }
+        });
+
+        assertThat(identityReads).as("statements on the identity tables for three calls after the first").isZero();
+    }
+
+    /**
+     * After a wrong password the engine refuses the person for a few seconds, the right password too
+     * (its defence against guessing): a remembered login does not get round that either.
+     */
+    @Test
+    void aWrongPasswordIsRefusedAndHoldsBackTheRightOneAsTheEngineDoes() {
+        TestPeople.person(engine, "rest.mistyped", "yot-lewisham");
+        assertThat(status("rest.mistyped", TestPeople.PASSWORD)).isEqualTo(HttpStatus.OK);
+
+        assertThat(status("rest.mistyped", TestPeople.PASSWORD + "x")).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(status("rest.mistyped", TestPeople.PASSWORD)).as("the right one, during the engine's delay")
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        laterByAMinute(() -> assertThat(status("rest.mistyped", TestPeople.PASSWORD)).isEqualTo(HttpStatus.OK));
+    }
+
+    @Test
+    void aNewPasswordAppliesAtOnce() {
+        TestPeople.person(engine, "rest.renewed", "yot-lewisham");
+        assertThat(status("rest.renewed", TestPeople.PASSWORD)).isEqualTo(HttpStatus.OK);
+
+        var identity = engine.getIdentityService();
+        var user = identity.createUserQuery().userId("rest.renewed").singleResult();
+        user.setPassword("a-new-password-2026");
+        identity.saveUser(user);
+
+        assertThat(status("rest.renewed", "a-new-password-2026")).isEqualTo(HttpStatus.OK);
+        assertThat(status("rest.renewed", TestPeople.PASSWORD)).as("the old password").isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    /** The engine locks a person after ten wrong passwords in a row; the remembered right one does not get round it. */
+    @Test
+    void aPersonLockedAfterWrongPasswordsIsRefusedAtOnce() {
+        TestPeople.person(engine, "rest.guessed", "yot-lewisham");
+        assertThat(status("rest.guessed", TestPeople.PASSWORD)).isEqualTo(HttpStatus.OK);
+
+        for (int i = 0; i < 10; i++) {
+            assertThat(status("rest.guessed", "guess-" + i)).isEqualTo(HttpStatus.UNAUTHORIZED);
+        }
+
+        assertThat(status("rest.guessed", TestPeople.PASSWORD)).as("the right password, while locked").isEqualTo(HttpStatus.UNAUTHORIZED);
+        engine.getIdentityService().unlockUser("rest.guessed");
+        assertThat(status("rest.guessed", TestPeople.PASSWORD)).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void leavingATeamAppliesAtOnce() {
+        TestPeople.person(engine, "rest.leaver", "yot-lewisham");
+        String deployment = engine.getRepositoryService().createDeployment().name("remembered logins test")
+                .addModelInstance("remembered-logins.bpmn", Bpmn.createExecutableProcess("remembered-logins")
+                        .name("Remembered logins").startEvent().userTask("Task_Team").name("A team's task")
+                        .camundaCandidateGroups("yot-lewisham").endEvent().done())
+                .deploy().getId();
+        try {
+            engine.getRuntimeService().startProcessInstanceByKey("remembered-logins");
+            assertThat(teamTasks("rest.leaver")).as("while on the team").isEqualTo("{\"count\":1}");
+
+            engine.getIdentityService().deleteMembership("rest.leaver", "yot-lewisham");
+
+            assertThat(teamTasks("rest.leaver")).as("after leaving it").isEqualTo("{\"count\":0}");
+        } finally {
+            engine.getRepositoryService().deleteDeployment(deployment, true);
+        }
+    }
+
+    /** The engine's clock a minute on, past its delay after a wrong password. */
+    private static void laterByAMinute(Runnable then) {
+        ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + 60_000));
+        try {
+            then.run();
+        } finally {
+            ClockUtil.reset();
+        }
+    }
+
+    private HttpStatus status(String user, String password) {
+        return HttpStatus.valueOf(http.withBasicAuth(user, password).getForEntity("/engine-rest/version", String.class)
+                .getStatusCode().value());
+    }
+
+    private String teamTasks(String user) {
+        return http.withBasicAuth(user, TestPeople.PASSWORD)
+                .getForEntity("/engine-rest/task/count?processDefinitionKey=remembered-logins", String.class).getBody();
+    }
+
+    /** How many statements read or wrote the identity tables while {@code calls} ran (H2's statistics). */
+    private long identityReads(Runnable calls) {
+        sql.execute("SET QUERY_STATISTICS FALSE");
+        sql.execute("SET QUERY_STATISTICS TRUE");
+        try {
+            calls.run();
+            return sql.queryForObject("SELECT COALESCE(SUM(EXECUTION_COUNT), 0) FROM INFORMATION_SCHEMA.QUERY_STATISTICS "
+                    + "WHERE LOWER(SQL_STATEMENT) LIKE '%act_id_%'", Long.class);
+        } finally {
+            sql.execute("SET QUERY_STATISTICS FALSE");
+        }
+    }
+}
