@@ -133,14 +133,6 @@ class RememberedRestLoginsTest {
 
     /** How many statements read or wrote the identity tables while {@code calls} ran (H2's statistics). */
     private long identityReads(Runnable calls) {
-        sql.execute("SET QUERY_STATISTICS FALSE");
-        sql.execute("SET QUERY_STATISTICS TRUE");
-        try {
-            calls.run();
-            return sql.queryForObject("SELECT COALESCE(SUM(EXECUTION_COUNT), 0) FROM INFORMATION_SCHEMA.QUERY_STATISTICS "
-                    + "WHERE LOWER(SQL_STATEMENT) LIKE '%act_id_%'", Long.class);
-        } finally {
-            sql.execute("SET QUERY_STATISTICS FALSE");
-        }
+        return QueryStatistics.executions(sql, "%act_id_%", calls);
     }
 }

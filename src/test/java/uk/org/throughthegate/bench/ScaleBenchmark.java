@@ -180,7 +180,8 @@ class ScaleBenchmark {
                 latency(ADMIN, "GET", "/engine-rest/task?candidateGroup=yot-lewisham&maxResults=15&sortBy=dueDate&sortOrder=asc", null),
                 "reference");
         // What every call pays before it reads anything: HTTP, Basic authentication (the password
-        // check and the user's groups) and the REST layer.
+        // check and the user's groups and tenants, remembered after the first call for a minute:
+        // access/RememberedRestLogins) and the REST layer.
         report.add("the floor: `GET /engine-rest/version` as yot.lewisham (reads no case)",
                 latency("yot.lewisham", "GET", "/engine-rest/version", null), "reference");
         report.add("Tasklist filter \"My team's tasks\" list as Tasklist asks it (HAL, 15)",
