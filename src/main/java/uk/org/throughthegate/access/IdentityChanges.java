@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
 class IdentityChanges extends AbstractProcessEnginePlugin {
 
     /** The engine's mappings of the identity tables (User.xml, Group.xml, Membership.xml, Tenant.xml, TenantMembership.xml). */
-    static final Set<String> NAMESPACES = Set.of(
+    private static final Set<String> NAMESPACES = Set.of(
             "org.camunda.bpm.engine.impl.persistence.entity.UserEntity",
             "org.camunda.bpm.engine.impl.persistence.entity.GroupEntity",
             "org.camunda.bpm.engine.impl.persistence.entity.MembershipRelation",
@@ -50,7 +50,7 @@ class IdentityChanges extends AbstractProcessEnginePlugin {
         generation.incrementAndGet();
     }
 
-    static boolean isIdentityStatement(String statementId) {
+    private static boolean isIdentityStatement(String statementId) {
         int dot = statementId.lastIndexOf('.');
         return dot > 0 && NAMESPACES.contains(statementId.substring(0, dot));
     }

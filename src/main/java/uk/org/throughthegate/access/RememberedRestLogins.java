@@ -91,13 +91,12 @@ class RememberedRestLogins extends HttpBasicAuthenticationProvider {
 
     /** As the engine's authentication filter asks them. */
     private static List<String> groupsOf(ProcessEngine engine, String user) {
-        return List.copyOf(engine.getIdentityService().createGroupQuery().groupMember(user).list().stream()
-                .map(Group::getId).toList());
+        return engine.getIdentityService().createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
     }
 
     private static List<String> tenantsOf(ProcessEngine engine, String user) {
-        return List.copyOf(engine.getIdentityService().createTenantQuery().userMember(user).includingGroupsOfUser(true)
-                .list().stream().map(Tenant::getId).toList());
+        return engine.getIdentityService().createTenantQuery().userMember(user).includingGroupsOfUser(true).list().stream()
+                .map(Tenant::getId).toList();
     }
 
     private String digest(String credentials) {
