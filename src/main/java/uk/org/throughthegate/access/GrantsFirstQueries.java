@@ -52,6 +52,8 @@ class GrantsFirstQueries extends AbstractProcessEnginePlugin {
     static final String PAGE_LIMIT = "ttgTaskPageLimit";
     /** Our statement that counts a team's tasks from its links and grants ({@link TeamTaskCounts}). */
     static final String TEAM_COUNT = OURS + ".selectTeamTaskCount";
+    /** Our statement that counts every task a user may read from the grants ({@link GrantedTaskCounts}). */
+    static final String GRANTED_COUNT = OURS + ".selectGrantedTaskCount";
     private static final String BOUND_PAGE_LIMIT = "LIMIT #{maxResults} OFFSET #{firstResult}";
 
     /** One engine query: its criteria fragment, the authorization condition in it, its statements. */
@@ -142,11 +144,15 @@ class GrantsFirstQueries extends AbstractProcessEnginePlugin {
             Set<String> planOnce = new HashSet<>();
             adapted.forEach(query -> planOnce.addAll(query.statementIds()));
             planOnce.add(TEAM_COUNT);
+            planOnce.add(GRANTED_COUNT);
             mybatis.addInterceptor(new PlannedOncePerConnection(planOnce));
         }
-        // added last, so that its own statement passes through the interceptors above
-        tasks.ifPresent(query -> mybatis.addInterceptor(
-                new TeamTaskCounts(query.namespace() + ".selectTaskCountByQueryCriteria", TEAM_COUNT)));
+        // added last, so that their own statements pass through the interceptors above
+        tasks.ifPresent(query -> {
+            String engineCount = query.namespace() + ".selectTaskCountByQueryCriteria";
+            mybatis.addInterceptor(new TeamTaskCounts(engineCount, TEAM_COUNT));
+            mybatis.addInterceptor(new GrantedTaskCounts(engineCount, GRANTED_COUNT));
+        });
     }
 
     /**

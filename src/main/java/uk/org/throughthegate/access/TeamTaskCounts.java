@@ -64,7 +64,7 @@ class TeamTaskCounts extends ExecutorQueryInterceptor {
     public Object intercept(Invocation invocation) throws Throwable {
         MappedStatement statement = (MappedStatement) invocation.getArgs()[0];
         Object parameter = invocation.getArgs()[1];
-        if (!statement.getId().equals(engineCount) || !(parameter instanceof TaskQueryImpl query) || !isTeamCount(query)) {
+        if (!statement.getId().equals(engineCount) || !(parameter instanceof TaskQueryImpl query) || !counts(query)) {
             return invocation.proceed();
         }
         Executor executor = (Executor) invocation.getTarget();
@@ -76,21 +76,31 @@ class TeamTaskCounts extends ExecutorQueryInterceptor {
         return new ArrayList<>(List.of(((Number) answer.get(0)).longValue()));
     }
 
+    /** Whether this interceptor's statement answers the count. */
+    boolean counts(TaskQueryImpl query) {
+        return isTeamCount(query);
+    }
+
     /**
      * Whether a task query asks for the tasks of named teams, assigned or not, and nothing else of
      * them, checked against a user's grants (not revokes) on process tasks only.
      */
     static boolean isTeamCount(TaskQueryImpl query) {
-        AuthorizationCheck check = query.getAuthCheck();
-        if (check == null || !check.getShouldPerformAuthorizatioCheck() || check.getAuthUserId() == null
-                || check.isRevokeAuthorizationCheckEnabled() || check.isUseLeftJoin()) {
-            return false;
-        }
-        boolean namesTeams = query.getCandidateGroup() != null
-                || (query.getCandidateGroupsInternal() != null && !query.getCandidateGroupsInternal().isEmpty());
-        return namesTeams && Boolean.TRUE.equals(query.isIncludeAssignedTasksInternal())
+        return checkedAgainstGrants(query) && namesTeams(query) && Boolean.TRUE.equals(query.isIncludeAssignedTasksInternal())
                 && query.getCandidateUser() == null && query.getQueries().size() == 1 && query.getQueries().get(0) == query
                 && asksNothingElse(query);
+    }
+
+    /** Checked against a user's grants, not revokes, on process tasks only (no case tasks read without grants). */
+    static boolean checkedAgainstGrants(TaskQueryImpl query) {
+        AuthorizationCheck check = query.getAuthCheck();
+        return check != null && check.getShouldPerformAuthorizatioCheck() && check.getAuthUserId() != null
+                && !check.isRevokeAuthorizationCheckEnabled() && !check.isUseLeftJoin();
+    }
+
+    static boolean namesTeams(TaskQueryImpl query) {
+        return query.getCandidateGroup() != null
+                || (query.getCandidateGroupsInternal() != null && !query.getCandidateGroupsInternal().isEmpty());
     }
 
     /**

@@ -92,6 +92,34 @@ class GrantsFirstQueriesChoiceTest {
     }
 
     @Test
+    void onlyACountThatAsksNothingOfATaskIsCountedFromTheGrants() {
+        assertThat(GrantedTaskCounts.asksNothing(checked(new TaskQueryImpl()))).as("every task the user may read").isTrue();
+        TaskQueryImpl sorted = checked((TaskQueryImpl) new TaskQueryImpl().orderByDueDate().asc());
+        sorted.initializeFormKeys();
+        assertThat(GrantedTaskCounts.asksNothing(sorted)).as("sorted, with form keys: what is returned, not which tasks")
+                .isTrue();
+        assertThat(GrantedTaskCounts.asksNothing(checked((TaskQueryImpl) new TaskQueryImpl().taskCandidateGroup("yot-lewisham")
+                .includeAssignedTasks()))).as("a team's count (TeamTaskCounts)").isFalse();
+        assertThat(GrantedTaskCounts.asksNothing(checked((TaskQueryImpl) new TaskQueryImpl().taskAssignee("yot.lewisham"))))
+                .as("a person's tasks").isFalse();
+        assertThat(GrantedTaskCounts.asksNothing(checked((TaskQueryImpl) new TaskQueryImpl().taskCandidateUser("yot.lewisham"))))
+                .isFalse();
+        assertThat(GrantedTaskCounts.asksNothing(checked((TaskQueryImpl) new TaskQueryImpl().taskUnassigned()))).isFalse();
+        assertThat(GrantedTaskCounts.asksNothing(checked((TaskQueryImpl) new TaskQueryImpl().active()))).isFalse();
+        assertThat(GrantedTaskCounts.asksNothing(checked((TaskQueryImpl) new TaskQueryImpl()
+                .processVariableValueEquals("caseReference", "C-1")))).isFalse();
+        assertThat(GrantedTaskCounts.asksNothing(checked((TaskQueryImpl) new TaskQueryImpl()
+                .or().taskAssignee("yot.lewisham").taskOwner("yot.lewisham").endOr()))).as("an 'or' filter").isFalse();
+        assertThat(GrantedTaskCounts.asksNothing(new TaskQueryImpl())).as("not checked (an administrator)").isFalse();
+        TaskQueryImpl revokes = checked(new TaskQueryImpl());
+        revokes.getAuthCheck().setRevokeAuthorizationCheckEnabled(true);
+        assertThat(GrantedTaskCounts.asksNothing(revokes)).as("revoke checks").isFalse();
+        TaskQueryImpl caseTasks = checked(new TaskQueryImpl());
+        caseTasks.getAuthCheck().setUseLeftJoin(true);
+        assertThat(GrantedTaskCounts.asksNothing(caseTasks)).as("with CMMN on, case tasks are read without grants").isFalse();
+    }
+
+    @Test
     void thePagesSizeIsWrittenIntoTheStatementOnlyWhereTheEnginesLimitIsPostgresqlsAndH2s() {
         assertThat(GrantsFirstQueries.pageLimit("LIMIT #{maxResults} OFFSET #{firstResult}"))
                 .isEqualTo("LIMIT ${maxResults} OFFSET ${firstResult}");

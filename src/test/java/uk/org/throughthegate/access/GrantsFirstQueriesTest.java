@@ -300,6 +300,46 @@ class GrantsFirstQueriesTest {
     }
 
     /**
+     * Every task a person may read (Tasklist's "All tasks", {@code GET /engine-rest/task/count}) is
+     * counted from the person's grants (GrantedTaskCounts): each task once however many of the
+     * grants name it, a finished task not at all, and with a grant on a definition the engine's
+     * count. Each time it is what the list shows.
+     */
+    @Test
+    void everyTaskAPersonMayReadIsCountedOnceAsTheirListShowsIt() {
+        String teamA = "team-a-" + run;
+        String teamD = "team-d-" + run;
+        String member = "member-a-" + run;
+        tasks.setAssignee(this.teamA.get(2), member);
+        tasks.addCandidateGroup(this.teamB.get(0), teamA);
+        tasks.addCandidateGroup(this.teamA.get(1), teamD);
+        grants.deleteAuthorization(grants.createAuthorizationQuery().groupIdIn(teamA).resourceType(Resources.TASK)
+                .resourceId(this.teamA.get(0)).singleResult().getId());
+        String finished = this.teamB.get(1);
+        tasks.addCandidateGroup(finished, teamA);
+
+        asUser(member, teamA, teamD);
+        assertThat(tasks.createTaskQuery().count()).as("before a task of the team is done")
+                .isEqualTo(tasks.createTaskQuery().list().size()).isEqualTo(4);
+        engine.getIdentityService().clearAuthentication();
+        tasks.complete(finished);
+
+        asUser(member, teamA, teamD);
+        assertThat(tasks.createTaskQuery().list()).extracting(Task::getId)
+                .containsExactlyInAnyOrder(this.teamA.get(1), this.teamA.get(2), this.teamB.get(0));
+        assertThat(tasks.createTaskQuery().count()).as("assigned to the person and offered to the team, offered to two of"
+                + " the person's teams, another team's offered to theirs; not the one whose grant was taken away, nor the one"
+                + " done").isEqualTo(3);
+
+        String definitionReaders = "all-def-readers-" + run;
+        engine.getIdentityService().clearAuthentication();
+        grant(null, definitionReaders, Resources.PROCESS_DEFINITION, OTHER, Permissions.READ_TASK);
+        asUser(member, teamA, teamD, definitionReaders);
+        assertThat(tasks.createTaskQuery().count()).as("with READ_TASK on another definition, its tasks too")
+                .isEqualTo(tasks.createTaskQuery().list().size()).isEqualTo(6);
+    }
+
+    /**
      * The count beside Tasklist's "My team's tasks" is asked with the list's sorting, as Tasklist
      * posts it: the filter's query extended by that is still a team's count, counted from links.
      */

@@ -85,6 +85,25 @@ class PostgresGrantsFirstQueriesTest extends GrantsFirstQueriesTest {
     }
 
     /**
+     * Every task a person may read is counted from the person's grants (GrantedTaskCounts): the
+     * statement the server prepared for it reads no task row but the index look-ups that guard it.
+     */
+    @Test
+    void everyTaskAPersonMayReadIsCountedFromTheirGrants() {
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            asUser("grants-member-" + run, "team-a-" + run);
+            for (int i = 0; i < 6; i++) {
+                assertThat(tasks.createTaskQuery().count()).isEqualTo(3);
+            }
+            engine.getIdentityService().clearAuthentication();
+            List<String> counts = sql.queryForList("select statement from pg_prepared_statements"
+                    + " where statement like '%count(distinct G.RESOURCE_ID_)%'", String.class);
+            assertThat(counts).as("the count, prepared on the server after the driver's fifth call").hasSize(1);
+            assertThat(counts.get(0)).doesNotContain("from ACT_RU_TASK RES");
+        });
+    }
+
+    /**
      * A team member's count leaves out the parts that only a grant on a definition or on '*' would
      * fill (TaskGrantsBeyondRows), which made PostgreSQL read every task to count a team's; someone
      * who reads tasks through a definition keeps them, and both counts are right.
