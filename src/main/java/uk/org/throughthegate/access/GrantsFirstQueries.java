@@ -16,6 +16,7 @@ import org.apache.ibatis.parsing.XPathParser;
 import org.apache.ibatis.session.Configuration;
 import org.camunda.bpm.engine.impl.ProcessInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.VariableInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.beans.factory.annotation.Value;
@@ -240,6 +241,24 @@ class GrantsFirstQueries extends AbstractProcessEnginePlugin {
         return query.getBusinessKey() != null || query.getProcessInstanceId() != null
                 || (query.getProcessInstanceIds() != null && !query.getProcessInstanceIds().isEmpty())
                 || query.getSuperProcessInstanceId() != null || query.getSubProcessInstanceId() != null;
+    }
+
+    /**
+     * Whether a variable query names the few rows it reads (a variable's id, or the instances,
+     * executions, tasks, activity instances or scopes they belong to), so that probing each row's
+     * grants beats collecting every instance and task the user's grants name. Tasklist asks the
+     * columns of a page of tasks so (their scopes): the list form read and hashed a team's 6,931
+     * grants at 100,000 journeys to keep 30 variables.
+     */
+    public static boolean namesFewVariables(Object parameter) {
+        return parameter instanceof VariableInstanceQueryImpl query
+                && (query.getVariableId() != null || names(query.getVariableScopeIds())
+                || names(query.getProcessInstanceIds()) || names(query.getExecutionIds()) || names(query.getTaskIds())
+                || names(query.getActivityInstanceIds()));
+    }
+
+    private static boolean names(String[] ids) {
+        return ids != null && ids.length > 0;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.List;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.VariableInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
 import org.camunda.bpm.engine.impl.db.PermissionCheck;
 import org.camunda.bpm.engine.impl.db.ListQueryParameterObject;
@@ -117,6 +118,18 @@ class GrantsFirstQueriesChoiceTest {
         TaskQueryImpl caseTasks = checked(new TaskQueryImpl());
         caseTasks.getAuthCheck().setUseLeftJoin(true);
         assertThat(GrantedTaskCounts.asksNothing(caseTasks)).as("with CMMN on, case tasks are read without grants").isFalse();
+    }
+
+    @Test
+    void variablesOfNamedInstancesTasksOrScopesAreProbedPerRow() {
+        assertThat(GrantsFirstQueries.namesFewVariables(new VariableInstanceQueryImpl().variableScopeIdIn("p-1", "t-1")))
+                .as("Tasklist's columns for a page").isTrue();
+        assertThat(GrantsFirstQueries.namesFewVariables(new VariableInstanceQueryImpl().processInstanceIdIn("p-1"))).isTrue();
+        assertThat(GrantsFirstQueries.namesFewVariables(new VariableInstanceQueryImpl().taskIdIn("t-1"))).isTrue();
+        assertThat(GrantsFirstQueries.namesFewVariables(new VariableInstanceQueryImpl().variableName("caseReference")))
+                .as("a name alone: every grant collected").isFalse();
+        assertThat(GrantsFirstQueries.namesFewVariables(new VariableInstanceQueryImpl().processInstanceIdIn()))
+                .as("an empty list names nothing").isFalse();
     }
 
     @Test

@@ -496,6 +496,9 @@ class GrantsFirstQueriesTest {
         assertThat(query.get().variableName("team").orderByVariableName().asc().listPage(0, 2)).hasSize(2);
         assertThat(query.get().variableScopeIdIn(workedInstance, teamA.get(1)).list())
                 .as("the columns of the worked task, as Tasklist asks them").extracting(v -> v.getName()).containsExactly("note");
+        assertThat(runtime.createVariableInstanceQuery().variableName("note").list())
+                .as("asked by name alone (every grant collected, not probed per row)").extracting(v -> v.getTaskId())
+                .containsExactly(teamA.get(1));
     }
 
     @Test
