@@ -557,15 +557,18 @@ class NodeFaultsTest {
     record Mails(List<String> lost, int sentTwice, Map<String, Integer> messageIds) {
 
         /**
-         * A sending job that dies after the mail server took its mail but before its commit (a
-         * killed node, the database gone) runs again and sends the mail twice, with the same
-         * Message-ID, which mail servers and clients show once. At most one per job executor
-         * thread can be caught so (max-pool-size 8).
+         * A sender that dies after the mail server took its mail but before its commit (a killed
+         * node, the database gone) leaves the mail to be sent again, with the same Message-ID,
+         * which mail servers and clients show once. What can be caught so: the page each of the
+         * outbox's two senders holds (up to 25 mails each, sent and committed together:
+         * notification/OutboxSender), and one mail per job executor thread retrying a mail in its
+         * own process (max-pool-size 8). Until 2026-12-07 every mail went by a job and the bound
+         * was 8; a kill on the Operaton line then caught 11, within one page.
          */
         void noneLostAndEachShownOnce() {
             assertThat(lost).as("journeys whose new-task mail never came").isEmpty();
             assertThat(messageIds.values()).as("Message-IDs per mail").allMatch(ids -> ids == 1);
-            assertThat(sentTwice).as("mails sent twice").isLessThanOrEqualTo(8);
+            assertThat(sentTwice).as("mails sent twice").isLessThanOrEqualTo(2 * 25 + 8);
         }
     }
 
